@@ -1,0 +1,81 @@
+/**
+ * The `otklik` command surface: serve, migrate, and manage sites and tokens.
+ */
+import { Command, Option } from 'commander'
+import { VERSION } from '../app.js'
+import { SCOPES, type Scope } from '../auth/scopes.js'
+import { CliError, withData, type AdminApi } from './data-access.js'
+import { loadConfig } from '../config.js'
+import { createSite, type NewSite } from '../registry/sites.js'
+import { createToken } from '../registry/tokens.js'
+import { serveForever } from '../server.js'
+import { applyRetention } from '../storage/migrate.js'
+
+const out = (line: string) => process.stdout.write(`${line}\n`)
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('otklik')
+    .description('Otklik: feedback and analytics for public services')
+    .version(VERSION)
+    .showHelpAfterError()
+
+  program
+    .command('serve')
+    .description('run the server (HOST, PORT, DATA_DIR, CLICKHOUSE_* from the environment)')
+    .action(async () => serveForever(loadConfig()))
+
+  program
+    .command('migrate')
+    .description('apply pending schema migrations (the server also does this at start)')
+    .action(async () => {
+      const config = loadConfig()
+      await withData(config, {
+        direct: async (store, migrated) => {
+          await applyRetention(store, config.retentionDays)
+          for (const m of migrated.applied) out(`applied migration ${m.version}: ${m.name}`)
+          if (migrated.applied.length === 0) out('schema is up to date')
+        },
+      })
+    })
+
+  const site = program.command('site').description('sites that send events')
+  site
+    .command('add')
+    .description('add a web site (with its allowed origins) or an app site (kiosk, mobile app, call centre)')
+    .option('--origin <url...>', 'allowed page origin, e.g. https://example.gov.ru (repeatable; *.domain allowed)')
+    .option('--name <name>', 'a human name for the site')
+    .option('--app', 'an app site: sends its secret key in X-Otklik-Key instead of an origin')
+    .option('--key <key>', 'choose the public site key instead of a random one')
+    .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string }) => {
+      const input: NewSite = {
+        kind: opts.app ? 'app' : 'web',
+        name: opts.name ?? (opts.app ? 'app' : (opts.origin?.[0] ?? 'site')),
+        origins: opts.origin ?? [],
+        ...(opts.key ? { key: opts.key } : {}),
+      }
+      if (!opts.app && input.origins?.length === 0) throw new CliError('a web site needs --origin URL (or use --app)')
+      const created = await withData(loadConfig(), {
+        direct: async (store) => createSite(store, input),
+        viaServer: (api: AdminApi) => api.call<Awaited<ReturnType<typeof createSite>>>('POST', '/v1/sites', input),
+      })
+      out(`site key: ${created.site.key}`)
+      if (created.secret) out(`secret ingestion key (shown once; send it in X-Otklik-Key): ${created.secret}`)
+    })
+
+  program
+    .command('token')
+    .description('API tokens')
+    .command('create')
+    .description('create an API token; it is printed once')
+    .addOption(new Option('--scope <scope>', 'what the token may do').choices(SCOPES).makeOptionMandatory())
+    .option('--name <name>', 'who or what the token is for', '')
+    .action(async (opts: { scope: Scope; name: string }) => {
+      const created = await withData(loadConfig(), {
+        direct: async (store) => createToken(store, opts.scope, opts.name),
+        viaServer: (api) => api.call<{ token: string }>('POST', '/v1/tokens', { scope: opts.scope, name: opts.name }),
+      })
+      out(created.token)
+    })
+  return program
+}

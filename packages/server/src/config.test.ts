@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+describe('configuration', () => {
+  it('has defaults that run the embedded engine on 127.0.0.1:8080', () => {
+    const c = loadConfig({})
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, rateLimit: 600, clickhouse: { database: 'otklik', url: undefined } })
+    expect(Object.isFrozen(c)).toBe(true)
+  })
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: /],
+    [{ PORT: '70000' }, /^PORT="70000" is invalid/],
+    [{ CLICKHOUSE_URL: 'ftp://x' }, /^CLICKHOUSE_URL="ftp:\/\/x" is invalid: must be an http\(s\) URL/],
+    [{ CLICKHOUSE_DATABASE: 'a;drop' }, /^CLICKHOUSE_DATABASE="a;drop" is invalid/],
+    [{ RATE_LIMIT: '-1' }, /^RATE_LIMIT="-1" is invalid/],
+    [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid/],
+    [{ OTKLIK_ADMIN_TOKEN: 'short' }, /^OTKLIK_ADMIN_TOKEN="short" is invalid: must be at least 16/],
+    [{ CLICKHOUSE_CLUSTER: 'main' }, /^CLICKHOUSE_CLUSTER is set but CLICKHOUSE_URL is not/],
+  ])('stops with one line naming the setting: %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    try {
+      loadConfig(env)
+    } catch (err) {
+      expect((err as Error).message).toMatch(message)
+      expect((err as Error).message).not.toContain('\n')
+    }
+  })
+})

@@ -1,0 +1,100 @@
+/**
+ * Configuration from the environment, validated once at boot and frozen.
+ * A bad value stops the start with one line naming the setting.
+ */
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const DEFAULTS = {
+  PORT: 8080,
+  HOST: '127.0.0.1',
+  DATA_DIR: './data',
+  CLICKHOUSE_DATABASE: 'otklik',
+  RETENTION_DAYS: 1095,
+  LOG_LEVEL: 'info',
+  RATE_LIMIT: 600,
+  FLUSH_INTERVAL_MS: 50,
+  FLUSH_MAX_EVENTS: 5000,
+} as const
+
+const int = (min: number, max: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max)
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535).default(DEFAULTS.PORT),
+  HOST: z.string().min(1).default(DEFAULTS.HOST),
+  DATA_DIR: z.string().min(1).default(DEFAULTS.DATA_DIR),
+  CLICKHOUSE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL like http://localhost:8123' }).optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)')
+    .default(DEFAULTS.CLICKHOUSE_DATABASE),
+  CLICKHOUSE_CLUSTER: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a cluster name from the server configuration')
+    .optional(),
+  OTKLIK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  RETENTION_DAYS: int(0, 36500).default(DEFAULTS.RETENTION_DAYS),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
+  RATE_LIMIT: int(0, 10_000_000).default(DEFAULTS.RATE_LIMIT),
+  FLUSH_INTERVAL_MS: int(1, 10_000).default(DEFAULTS.FLUSH_INTERVAL_MS),
+  FLUSH_MAX_EVENTS: int(1, 1_000_000).default(DEFAULTS.FLUSH_MAX_EVENTS),
+})
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  clickhouse: {
+    /** Absent: the embedded chDB engine in `dataDir`. */
+    url?: string | undefined
+    user?: string | undefined
+    password?: string | undefined
+    database: string
+    cluster?: string | undefined
+  }
+  adminToken?: string | undefined
+  /** 0 keeps events forever. */
+  retentionDays: number
+  logLevel: string
+  /** Requests per minute per IP and per site key; 0 turns limiting off. */
+  rateLimit: number
+  flush: { intervalMs: number; maxEvents: number }
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Reads the config from an environment; throws `ConfigError` with one line. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = EnvSchema.safeParse(present)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const key = String(issue?.path[0] ?? 'environment')
+    throw new ConfigError(`${key}=${JSON.stringify(present[key] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`)
+  }
+  const e = parsed.data
+  if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
+    throw new ConfigError('CLICKHOUSE_CLUSTER is set but CLICKHOUSE_URL is not: a cluster needs a ClickHouse server')
+  }
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    clickhouse: Object.freeze({
+      url: e.CLICKHOUSE_URL,
+      user: e.CLICKHOUSE_USER,
+      password: e.CLICKHOUSE_PASSWORD,
+      database: e.CLICKHOUSE_DATABASE,
+      cluster: e.CLICKHOUSE_CLUSTER,
+    }),
+    adminToken: e.OTKLIK_ADMIN_TOKEN,
+    retentionDays: e.RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL,
+    rateLimit: e.RATE_LIMIT,
+    flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
+  })
+}

@@ -1,0 +1,35 @@
+/**
+ * What the route plugins share, decorated on the Fastify instance by
+ * `app.ts` (dependency injection by plain parameters: tests build a fresh
+ * context on a fresh database).
+ */
+import type { Config } from './config.js'
+import type { Committer } from './ingest/committer.js'
+import type { Metrics } from './ops/metrics.js'
+import type { SiteCache } from './registry/sites.js'
+import type { TokenVerifier } from './registry/tokens.js'
+import type { Access } from './auth/scopes.js'
+import type { TokenInfo } from './registry/tokens.js'
+import type { Store } from './storage/store.js'
+
+export interface AppContext {
+  config: Readonly<Config>
+  store: Store
+  metrics: Metrics
+  committer: Committer
+  sites: SiteCache
+  tokens: TokenVerifier
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    otklik: AppContext
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every route must say (see auth/plugin.ts). */
+    access?: Access
+  }
+  interface FastifyRequest {
+    token?: TokenInfo
+  }
+}

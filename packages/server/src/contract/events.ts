@@ -1,0 +1,114 @@
+/**
+ * zod schemas of the v1 event contract: the one source of request
+ * validation and of the OpenAPI document. `types.ts` mirrors them for the
+ * SDK; the assertions at the bottom keep the two identical.
+ */
+import { z } from 'zod'
+import { CHANNELS, EVENT_TYPES, LIMITS, METRICS, METRIC_RANGES, SEGMENTS } from './limits.js'
+import type { EventBatch, IngestResponse, OtklikEvent } from './types.js'
+
+// Letters of any script, digits and a few separators: safe in URLs, logs and
+// CSV, and enough for slugs like `passport-rf` or `birth-of-child`.
+const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:\-/]*$/u
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+// C0 and C1 control characters; comments may still hold tab and newlines.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
+
+export const identifier = z
+  .string()
+  .min(1)
+  .max(LIMITS.maxIdChars)
+  .regex(SAFE_ID, 'must start with a letter or digit and hold only letters, digits and . _ : - /')
+
+export const uuid = z.string().regex(UUID, 'must be a UUID')
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+
+const epochMs = z.number().int().min(0).max(8.64e15)
+
+export const EventSchema = z
+  .object({
+    id: uuid,
+    type: z.enum(EVENT_TYPES),
+    ts: epochMs,
+    session: uuid.optional(),
+    journey: uuid.optional(),
+    service: identifier.optional(),
+    life_situation: identifier.optional(),
+    step: identifier.optional(),
+    channel: z.enum(CHANNELS).optional(),
+    segment: z.enum(SEGMENTS).optional(),
+    locale: z
+      .string()
+      .max(35)
+      .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like ru or en-GB')
+      .optional(),
+    path: plainText(4096).optional(),
+    error_code: identifier.optional(),
+    metric: z.enum(METRICS).optional(),
+    question: identifier.optional(),
+    score: z.number().int().optional(),
+    comment: z
+      .string()
+      .max(LIMITS.maxCommentChars)
+      .refine((s) => !CONTROL_IN_TEXT.test(s), 'must not contain control characters')
+      .optional(),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const need = (field: keyof typeof e, why: string) => {
+      if (e[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` })
+    }
+    if (e.type.startsWith('journey_')) need('journey', `for ${e.type}`)
+    if (e.type === 'journey_error') need('error_code', 'for journey_error')
+    if (e.type.startsWith('survey_')) need('metric', `for ${e.type}`)
+    if (e.type === 'survey_response') {
+      need('score', 'for survey_response')
+      if (e.metric === 'rating') need('question', 'for a rating answer')
+      if (e.metric !== undefined && e.score !== undefined) {
+        const [lo, hi] = METRIC_RANGES[e.metric]
+        if (e.score < lo || e.score > hi) {
+          ctx.addIssue({ code: 'custom', path: ['score'], message: `must be ${lo}-${hi} for ${e.metric}` })
+        }
+      }
+    } else {
+      for (const field of ['score', 'comment'] as const) {
+        if (e[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'is only allowed on survey_response' })
+      }
+    }
+  })
+
+/**
+ * The envelope is checked on its own so that one bad event is rejected
+ * alone: `events` is only required to be a bounded array here, and each
+ * element is then parsed with `EventSchema`.
+ */
+export const BatchEnvelopeSchema = z
+  .object({
+    site: identifier,
+    sdk: plainText(32).optional(),
+    sent_at: epochMs.optional(),
+    events: z.array(z.unknown()).min(1, 'must hold at least one event').max(LIMITS.maxEvents, `must hold at most ${LIMITS.maxEvents} events`),
+  })
+  .strict()
+
+/** The batch as documented in OpenAPI (validated in two steps, see above). */
+export const BatchSchema = BatchEnvelopeSchema.extend({ events: z.array(EventSchema).min(1).max(LIMITS.maxEvents) })
+
+export const IngestResponseSchema = z.object({
+  accepted: z.number().int(),
+  rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
+  clock_skew_ms: z.number().int().optional(),
+})
+
+// Compile-time proof that the SDK-facing types are exactly the schemas'.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const sameEvent: Same<z.infer<typeof EventSchema>, OtklikEvent> = true
+const sameBatch: Same<Omit<z.infer<typeof BatchSchema>, 'events'>, Omit<EventBatch, 'events'>> = true
+const sameResponse: Same<z.infer<typeof IngestResponseSchema>, IngestResponse> = true
+void [sameEvent, sameBatch, sameResponse]

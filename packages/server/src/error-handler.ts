@@ -1,0 +1,52 @@
+/**
+ * The one error handler: every error becomes `{ error: { code, message } }`
+ * with a 4xx for the client's mistakes and a bare 500 (details in the log
+ * only) for ours.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { OtklikError } from './errors.js'
+
+// Fastify's own client-error codes, renamed for our catalogue.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+  FST_ERR_VALIDATION: 'invalid_request',
+}
+
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof OtklikError) {
+    return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message }, ...error.details })
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issue = error.validation[0]
+    const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : ''
+    const part = error.validationContext ?? 'request'
+    return reply.code(400).send({ error: { code: 'invalid_request', message: `${part} ${where}${issue?.message ?? 'is invalid'}` } })
+  }
+  const status = error.statusCode ?? 500
+  if (status === 429) {
+    return reply.code(429).send({ error: { code: 'rate_limited', message: error.message } })
+  }
+  if (status >= 400 && status < 500) {
+    let code = (error.code && FASTIFY_CODES[error.code]) ?? 'bad_request'
+    let message = error.message
+    // Fastify's JSON parser reports a SyntaxError with a 400.
+    if (error instanceof SyntaxError || error.name === 'SyntaxError') {
+      code = 'invalid_json'
+      message = `body is not valid JSON: ${error.message}`
+    }
+    if (status === 413) message = 'body is larger than the limit of this route'
+    if (status === 415) message = `content type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json`
+    return reply.code(status).send({ error: { code, message } })
+  }
+  request.log.error({ err: error }, 'request failed')
+  return reply.code(500).send({ error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } })
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` } })
+}

@@ -1,0 +1,164 @@
+/**
+ * Group commit: requests hand over their rows and wait; rows are written in
+ * blocks (by size or after a short interval), one block at a time. A
+ * request is released only once its rows are durable: inserted, or in the
+ * spool when ClickHouse cannot be reached. The spool is replayed first, in
+ * order, before any new block, so blocks reach ClickHouse in arrival order.
+ */
+import type { FastifyBaseLogger } from 'fastify'
+import type { EventRow, EventSink } from '../storage/events-store.js'
+import type { Metrics } from '../ops/metrics.js'
+import type { Spool } from './spool.js'
+
+const RETRY_MIN_MS = 1000
+const RETRY_MAX_MS = 30_000
+
+interface Waiter {
+  rows: readonly EventRow[]
+  resolve: () => void
+  reject: (err: unknown) => void
+}
+
+export interface CommitterOptions {
+  sink: EventSink
+  spool: Spool
+  metrics: Metrics
+  log: FastifyBaseLogger
+  intervalMs: number
+  maxEvents: number
+}
+
+export class NotDurableError extends Error {
+  override name = 'NotDurableError'
+}
+
+export class Committer {
+  private waiting: Waiter[] = []
+  private waitingEvents = 0
+  private timer: NodeJS.Timeout | undefined
+  private retryTimer: NodeJS.Timeout | undefined
+  private retryDelay = RETRY_MIN_MS
+  private chain: Promise<void> = Promise.resolve()
+  private closed = false
+
+  constructor(private readonly o: CommitterOptions) {
+    o.metrics.spoolBlocks.set(o.spool.depth)
+  }
+
+  /** Resolves once the rows are durable; rejects with NotDurableError. */
+  submit(rows: readonly EventRow[]): Promise<void> {
+    if (this.closed) return Promise.reject(new NotDurableError('shutting down'))
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ rows, resolve, reject })
+      this.waitingEvents += rows.length
+      if (this.waitingEvents >= this.o.maxEvents) this.flush()
+      else this.timer ??= setTimeout(() => this.flush(), this.o.intervalMs)
+    })
+  }
+
+  /** Writes what is waiting now; resolves when that block is settled. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    const batch = this.waiting
+    this.waiting = []
+    this.waitingEvents = 0
+    this.chain = this.chain.then(() => this.commit(batch))
+    return this.chain
+  }
+
+  /** Replays the spool now (also done before every block and on a timer). */
+  replay(): Promise<boolean> {
+    const done = this.chain.then(() => this.drainSpool())
+    this.chain = done.then(() => undefined)
+    return done
+  }
+
+  get spoolDepth(): number {
+    return this.o.spool.depth
+  }
+
+  /** Flushes everything accepted and stops the timers. */
+  async close(): Promise<void> {
+    await this.flush()
+    this.closed = true
+    clearTimeout(this.retryTimer)
+  }
+
+  private async commit(batch: Waiter[]): Promise<void> {
+    if (batch.length === 0) return
+    const rows = uniqueById(batch.flatMap((w) => w.rows))
+    try {
+      // While backing off from a failure, go straight to the spool rather
+      // than make every request wait for ClickHouse to fail again.
+      if (this.retryTimer) throw new Error('ClickHouse unavailable, retry pending')
+      if (!(await this.drainSpool())) throw new Error('spool not drained')
+      await this.write(rows)
+      this.o.metrics.insertBatches.inc({ outcome: 'inserted' })
+    } catch (err) {
+      try {
+        await this.o.spool.append(rows)
+        this.o.metrics.insertBatches.inc({ outcome: 'spooled' })
+        this.o.metrics.spoolBlocks.set(this.o.spool.depth)
+        this.o.log.warn({ err: describe(err), events: rows.length }, 'ClickHouse unavailable: events spooled')
+        this.scheduleRetry()
+      } catch (spoolErr) {
+        this.o.metrics.insertBatches.inc({ outcome: 'failed' })
+        this.o.log.error({ err: describe(spoolErr) }, 'events could be made durable nowhere')
+        for (const w of batch) w.reject(new NotDurableError('storage unavailable'))
+        return
+      }
+    }
+    for (const w of batch) w.resolve()
+  }
+
+  /** Inserts the rows that are not stored yet, as one block. */
+  private async write(rows: readonly EventRow[]): Promise<void> {
+    const stored = await this.o.sink.storedIds(rows)
+    const fresh = stored.size === 0 ? rows : rows.filter((r) => !stored.has(r.id))
+    if (fresh.length === 0) return
+    const end = this.o.metrics.insertSeconds.startTimer()
+    await this.o.sink.insert(fresh)
+    end()
+  }
+
+  /** Returns true when the spool is empty afterwards. */
+  private async drainSpool(): Promise<boolean> {
+    const { spool, metrics } = this.o
+    for (let block = await spool.oldest(); block; block = await spool.oldest()) {
+      try {
+        await this.write(block.rows)
+      } catch (err) {
+        this.o.log.debug({ err: describe(err) }, 'spool replay deferred')
+        this.scheduleRetry()
+        return false
+      }
+      await spool.remove(block.file)
+      metrics.insertBatches.inc({ outcome: 'replayed' })
+      metrics.spoolBlocks.set(spool.depth)
+      this.o.log.info({ events: block.rows.length, left: spool.depth }, 'spooled events replayed')
+    }
+    this.retryDelay = RETRY_MIN_MS
+    return true
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || this.closed) return
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      void this.replay()
+    }, this.retryDelay)
+    this.retryTimer.unref()
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS)
+  }
+}
+
+function uniqueById(rows: readonly EventRow[]): EventRow[] {
+  const seen = new Set<string>()
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
+}
+
+// Errors are logged by message only: a ClickHouse error may echo row data.
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : String(err)
+}

@@ -1,0 +1,117 @@
+/**
+ * POST /v1/events: the public ingestion endpoint (DESIGN §4). Registered
+ * under the `/v1/events` prefix so that its CORS, body parsers and rate
+ * limits stay inside this plugin.
+ */
+import cors from '@fastify/cors'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { BatchEnvelopeSchema, BatchSchema, IngestResponseSchema } from '../contract/events.js'
+import { APP_KEY_HEADER, LIMITS } from '../contract/limits.js'
+import { errors } from '../errors.js'
+import { appSecretMatches, originAllowed, type Site } from '../registry/sites.js'
+import { NotDurableError } from './committer.js'
+import { normalizeEvents } from './normalize.js'
+import { parseUserAgent } from './user-agent.js'
+
+const RETRY_AFTER_S = 5
+
+export const ingestRoutes: FastifyPluginAsync = async (app) => {
+  const { sites, committer, metrics, config } = app.otklik
+
+  // Origins are checked per site after the body names the site, so the
+  // preflight can only say "any origin may ask"; the POST itself is refused
+  // for an origin the site does not allow.
+  await app.register(cors, { origin: true, methods: ['POST'], allowedHeaders: ['content-type', APP_KEY_HEADER], maxAge: 86_400 })
+
+  // sendBeacon posts text/plain to avoid a CORS preflight; the body is the
+  // same JSON, parsed with Fastify's own (prototype-poisoning-safe) parser.
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: LIMITS.maxBodyBytes }, app.getDefaultJsonParser('error', 'error'))
+
+  const limits = config.rateLimit > 0
+  const siteLimit = limits
+    ? app.rateLimit({
+        max: config.rateLimit,
+        timeWindow: 60_000,
+        keyGenerator: (req: FastifyRequest) => `site:${siteKeyOf(req.body)}`,
+      })
+    : undefined
+
+  app.withTypeProvider<ZodTypeProvider>().post(
+    '',
+    {
+      bodyLimit: LIMITS.maxBodyBytes,
+      config: { access: 'public', ...(limits ? { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } } : { rateLimit: false }) },
+      ...(siteLimit ? { preHandler: siteLimit } : {}),
+      schema: {
+        summary: 'Ingest a batch of events',
+        description:
+          'Accepts application/json and text/plain (sendBeacon). A web site is checked against its allowed origins; an app site sends its secret in X-Otklik-Key. Bad events are rejected one by one with their index and reason.',
+        tags: ['ingestion'],
+        body: BatchSchema,
+        response: { 202: IngestResponseSchema },
+      },
+      // Validation is done in two steps below (envelope, then each event)
+      // for JSON and text/plain alike; the schema above documents it.
+      validatorCompiler: () => (data) => ({ value: data }),
+    },
+    async (request, reply) => {
+      const receivedAt = Date.now()
+      const envelope = BatchEnvelopeSchema.safeParse(request.body)
+      if (!envelope.success) {
+        const issue = envelope.error.issues[0]
+        const where = issue?.path.length ? `${issue.path.join('.')}: ` : ''
+        metrics.eventsRejected.inc({ reason: 'bad_envelope' })
+        throw errors.badRequest(`${where}${issue?.message ?? 'invalid batch'}`)
+      }
+      const batch = envelope.data
+      const site = await sites.get(batch.site)
+      if (!site) {
+        metrics.eventsRejected.inc({ reason: 'unknown_site' })
+        throw errors.unknownSite()
+      }
+      checkSource(site, request)
+      const result = normalizeEvents(batch.events, {
+        siteKey: site.key,
+        offline: site.kind === 'app',
+        receivedAt,
+        sentAt: batch.sent_at,
+        sdk: batch.sdk,
+        device: parseUserAgent(request.headers['user-agent']),
+      })
+      for (const r of result.rejected) metrics.eventsRejected.inc({ reason: r.code })
+      const rejected = result.rejected.map(({ index, reason }) => ({ index, reason }))
+      if (result.rows.length === 0) throw errors.allRejected(rejected)
+      try {
+        await committer.submit(result.rows)
+      } catch (err) {
+        if (!(err instanceof NotDurableError)) throw err
+        reply.header('retry-after', String(RETRY_AFTER_S))
+        throw errors.notDurable()
+      }
+      metrics.eventsAccepted.inc(result.rows.length)
+      return reply.code(202).send({
+        accepted: result.rows.length,
+        rejected,
+        ...(result.clockSkewMs !== undefined ? { clock_skew_ms: result.clockSkewMs } : {}),
+      })
+    },
+  )
+}
+
+function checkSource(site: Site, request: FastifyRequest): void {
+  if (site.kind === 'app') {
+    const key = request.headers[APP_KEY_HEADER]
+    if (typeof key !== 'string' || key === '') throw errors.appKeyRequired()
+    if (!appSecretMatches(site, key)) throw errors.appKeyInvalid()
+    return
+  }
+  const origin = request.headers.origin
+  if (!origin) throw errors.originRequired()
+  if (!originAllowed(site, origin)) throw errors.originNotAllowed()
+}
+
+function siteKeyOf(body: unknown): string {
+  const site = typeof body === 'object' && body !== null ? (body as { site?: unknown }).site : undefined
+  return typeof site === 'string' ? site.slice(0, LIMITS.maxIdChars) : '-'
+}

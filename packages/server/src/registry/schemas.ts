@@ -1,0 +1,29 @@
+/** Request and response schemas of the registry routes. */
+import { z } from 'zod'
+import { identifier } from '../contract/events.js'
+import { SCOPES } from '../auth/scopes.js'
+
+export const SiteSchema = z.object({
+  key: z.string(),
+  kind: z.enum(['web', 'app']),
+  name: z.string(),
+  origins: z.array(z.string()),
+  sampling: z.number(),
+})
+
+export const NewSiteSchema = z
+  .object({
+    kind: z.enum(['web', 'app']).default('web'),
+    name: z.string().min(1).max(200),
+    origins: z.array(z.string().max(300)).max(100).default([]),
+    key: identifier.optional(),
+    sampling: z.number().min(0).max(1).default(1),
+  })
+  .strict()
+  .refine((s) => s.kind === 'app' || s.origins.length > 0, { message: 'a web site needs at least one allowed origin', path: ['origins'] })
+
+export const CreatedSiteSchema = z.object({ site: SiteSchema, secret: z.string().optional() })
+
+export const TokenSchema = z.object({ id: z.string(), scope: z.enum(SCOPES), name: z.string() })
+export const NewTokenSchema = z.object({ scope: z.enum(SCOPES), name: z.string().max(200).default('') }).strict()
+export const CreatedTokenSchema = TokenSchema.extend({ token: z.string() })

@@ -1,0 +1,109 @@
+/**
+ * Sites: where events come from. A `web` site is identified by its public
+ * key and checked against its allowed origins; an `app` site (mobile app,
+ * MFC kiosk, call-centre system) proves itself with a secret key instead.
+ */
+import { hashSecret, randomKey, randomSecret, sameHash } from '../auth/secrets.js'
+import type { Store } from '../storage/store.js'
+
+export type SiteKind = 'web' | 'app'
+
+export interface Site {
+  key: string
+  kind: SiteKind
+  name: string
+  origins: string[]
+  sampling: number
+  secret_hash: string
+}
+
+export interface NewSite {
+  kind: SiteKind
+  name: string
+  origins?: string[]
+  key?: string
+  sampling?: number
+}
+
+/** Normalises an allowed origin (`https://host[:port]`, `*.` wildcard allowed). */
+export function normalizeOrigin(origin: string): string {
+  const m = /^(https?):\/\/(\*\.)?([^/?#]+?)\/?$/i.exec(origin.trim())
+  if (!m?.[1] || !m[3]) throw new Error(`not an origin: ${origin} (expected like https://example.gov.ru)`)
+  const host = m[3].toLowerCase()
+  new URL(`${m[1]}://${host}`) // throws on a malformed host
+  return `${m[1].toLowerCase()}://${m[2] ?? ''}${host}`
+}
+
+export function originAllowed(site: Pick<Site, 'origins'>, origin: string): boolean {
+  const o = origin.toLowerCase()
+  return site.origins.some((allowed) => {
+    const star = allowed.indexOf('://*.')
+    if (star === -1) return allowed === o
+    const scheme = allowed.slice(0, star + 3)
+    const suffix = allowed.slice(star + 4) // ".example.gov.ru"
+    return o.startsWith(scheme) && o.endsWith(suffix) && o.length > scheme.length + suffix.length
+  })
+}
+
+export async function createSite(store: Store, input: NewSite): Promise<{ site: Site; secret?: string }> {
+  const key = input.key ?? randomKey()
+  if (await getSite(store, key)) throw new SiteExistsError(key)
+  const secret = input.kind === 'app' ? `ots_${randomSecret()}` : undefined
+  const site: Site = {
+    key,
+    kind: input.kind,
+    name: input.name,
+    origins: (input.origins ?? []).map(normalizeOrigin),
+    sampling: input.sampling ?? 1,
+    secret_hash: secret ? hashSecret(secret) : '',
+  }
+  await store.insert('sites', [site])
+  return secret ? { site, secret } : { site }
+}
+
+export class SiteExistsError extends Error {
+  constructor(key: string) {
+    super(`a site with key ${key} exists already`)
+  }
+}
+
+const SELECT = (store: Store) =>
+  `SELECT key, kind, name, origins, sampling, secret_hash FROM ${store.table('sites')} FINAL WHERE deleted = 0`
+
+export async function getSite(store: Store, key: string): Promise<Site | undefined> {
+  const [site] = await store.query<Site>(`${SELECT(store)} AND key = {key:String}`, { key })
+  return site
+}
+
+export async function listSites(store: Store): Promise<Site[]> {
+  return store.query<Site>(`${SELECT(store)} ORDER BY key LIMIT 10000`)
+}
+
+export const appSecretMatches = (site: Site, secret: string): boolean => site.secret_hash !== '' && sameHash(secret, site.secret_hash)
+
+const CACHE_MS = 5000
+const CACHE_LIMIT = 10_000
+
+/**
+ * Sites by key for the ingestion hot path: a short-lived cache (unknown keys
+ * included, so a flood of bad keys costs no queries).
+ */
+export class SiteCache {
+  private entries = new Map<string, { site: Site | undefined; at: number }>()
+
+  constructor(private readonly store: Store) {}
+
+  async get(key: string): Promise<Site | undefined> {
+    const now = Date.now()
+    const hit = this.entries.get(key)
+    if (hit && now - hit.at < CACHE_MS) return hit.site
+    const site = await getSite(this.store, key)
+    if (this.entries.size >= CACHE_LIMIT) this.entries.clear()
+    this.entries.set(key, { site, at: now })
+    return site
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key)
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * Starts the product: storage migrated, first-start setup, the app
+ * listening, the URLs printed, and a graceful shutdown that flushes
+ * everything accepted before the process exits.
+ */
+import type { AddressInfo } from 'node:net'
+import closeWithGrace from 'close-with-grace'
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from './app.js'
+import { randomSecret } from './auth/secrets.js'
+import type { Config } from './config.js'
+import { DataDirBusyError, readLock, removeLock, writeLock } from './data-dir-lock.js'
+import { refreshDemoOrigins, setUpFirstStart } from './first-start.js'
+import { applyRetention, migrate } from './storage/migrate.js'
+import { createStore } from './storage/store.js'
+
+export interface RunningServer {
+  app: FastifyInstance
+  url: string
+  close(): Promise<void>
+}
+
+export async function startServer(config: Readonly<Config>, print: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Promise<RunningServer> {
+  const held = readLock(config.dataDir)
+  if (held) throw new DataDirBusyError(config.dataDir, held)
+  const store = createStore(config)
+  const { fresh } = await migrate(store)
+  await applyRetention(store, config.retentionDays)
+  const first = fresh ? await setUpFirstStart(store, config) : {}
+  await refreshDemoOrigins(store, config)
+
+  const app = await buildApp({ config, store })
+  // The local CLI reaches this server's admin API with a token for this run.
+  const localToken = randomSecret(32)
+  app.otklik.tokens.allow(localToken, { id: 'local', scope: 'admin', name: 'local CLI' })
+  app.addHook('onClose', async () => {
+    await store.close()
+    removeLock(config.dataDir)
+  })
+  await app.listen({ port: config.port, host: config.host })
+  const { port } = app.server.address() as AddressInfo
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host
+  const url = `http://${host}:${port}`
+  writeLock(config.dataDir, { pid: process.pid, url, token: localToken })
+
+  print(`Otklik is running at ${url}  (${store.embedded ? `embedded ClickHouse in ${config.dataDir}` : 'ClickHouse server'})`)
+  for (const [path, what] of [
+    ['/v1/events', 'event ingestion'],
+    ['/docs', 'API documentation'],
+    ['/openapi.json', 'OpenAPI document'],
+    ['/readyz', 'readiness'],
+    ['/metrics', 'Prometheus metrics'],
+  ] as const) {
+    print(`  ${`${url}${path}`.padEnd(url.length + 16)} ${what}`)
+  }
+  if (first.adminToken) print(`Admin token (shown once, keep it safe): ${first.adminToken}`)
+  return { app, url, close: () => app.close() }
+}
+
+/** Runs until a signal, then closes gracefully (flushing accepted events). */
+export async function serveForever(config: Readonly<Config>): Promise<void> {
+  const server = await startServer(config)
+  closeWithGrace({ delay: 15_000 }, async ({ err, signal }) => {
+    if (err) server.app.log.error({ err }, 'shutting down after an error')
+    else server.app.log.info({ signal }, 'shutting down')
+    await server.close()
+  })
+}

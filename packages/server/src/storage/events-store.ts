@@ -1,0 +1,87 @@
+/**
+ * Reads and writes of the raw events table that ingestion needs: which ids
+ * are stored already, and an idempotent insert of a block.
+ */
+import { createHash } from 'node:crypto'
+import type { Store } from './store.js'
+
+/** One events row as inserted (JSONEachRow; timestamps in epoch ms). */
+export interface EventRow {
+  id: string
+  ts: number
+  received_at: number
+  site_id: string
+  type: string
+  session: string
+  journey: string
+  service: string
+  life_situation: string
+  step: string
+  channel: string
+  segment: string
+  locale: string
+  device: string
+  browser: string
+  os: string
+  path: string
+  error_code: string
+  metric: string
+  question: string
+  score: number | null
+  comment: string
+  sdk: string
+}
+
+export interface EventSink {
+  /** The ids among `rows` that are stored already. */
+  storedIds(rows: readonly EventRow[]): Promise<Set<string>>
+  /** Inserts one block; retrying the same rows is deduplicated by the engine. */
+  insert(rows: readonly EventRow[]): Promise<void>
+}
+
+// The ids are looked up in chunks so that a query's parameters stay small.
+const ID_CHUNK = 1000
+// Retries of one event may carry timestamps corrected by slightly different
+// clock skews; the window only prunes partitions, so it can be generous.
+const TS_MARGIN_MS = 2 * 24 * 60 * 60 * 1000
+
+export function eventsSink(store: Store): EventSink {
+  const table = store.table('events')
+  return {
+    async storedIds(rows) {
+      const found = new Set<string>()
+      for (let i = 0; i < rows.length; i += ID_CHUNK) {
+        const chunk = rows.slice(i, i + ID_CHUNK)
+        let min = Infinity
+        let max = -Infinity
+        for (const r of chunk) {
+          min = Math.min(min, r.ts)
+          max = Math.max(max, r.ts)
+        }
+        const hits = await store.query<{ stored: string }>(
+          // Not `AS id`: an alias would shadow the column in WHERE.
+          `SELECT toString(id) AS stored FROM ${table}
+           WHERE service IN {services:Array(String)}
+             AND ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC')
+             AND id IN {ids:Array(UUID)}`,
+          {
+            services: [...new Set(chunk.map((r) => r.service))],
+            min: Math.max(0, min - TS_MARGIN_MS),
+            max: max + TS_MARGIN_MS,
+            ids: chunk.map((r) => r.id),
+          },
+        )
+        for (const h of hits) found.add(h.stored)
+      }
+      return found
+    },
+    async insert(rows) {
+      // The token is derived from the rows' ids: a block that is retried after
+      // an ambiguous failure (timeout after commit) is dropped by ClickHouse.
+      const token = createHash('sha256')
+        .update(rows.map((r) => r.id).sort().join(','))
+        .digest('hex')
+      await store.insert('events', rows, { insert_deduplication_token: token })
+    },
+  }
+}
