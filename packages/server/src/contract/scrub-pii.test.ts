@@ -52,12 +52,10 @@ describe('checksum helpers', () => {
     // 2200 7001 2345 678|x: doubled 2 0 7 0 2 4 6 8 → 4 0 14→5 0 4 8 12→3 16→7 = 31,
     // kept 2 0 0 1 3 5 7 = 18; 31 + 18 = 49 → x = 1
     expect(4 + 0 + 5 + 0 + 4 + 8 + 3 + 7 + (2 + 0 + 0 + 1 + 3 + 5 + 7)).toBe(49)
-    for (const valid of ['4111 1111 1111 1111', '2200700123456781', '4276-3800-0000-0008'.slice(0, -1) + '0']) {
-      if (!luhnValid(valid)) continue // the third is built below
+    for (const valid of ['4111 1111 1111 1111', '2200700123456781']) {
+      expect(luhnValid(valid)).toBe(true)
       for (const bad of otherEndings(valid)) expect(luhnValid(bad)).toBe(false)
     }
-    expect(luhnValid('4111 1111 1111 1111')).toBe(true)
-    expect(luhnValid('2200700123456781')).toBe(true)
     expect(luhnValid('7755123456789012')).toBe(false)
     expect(luhnValid('')).toBe(false)
   })
@@ -134,7 +132,7 @@ const POSITIVES: [string, string, PiiKind[]][] = [
   [
     'Паспорт 4506 123456, ИНН 500100732259, карта 4111111111111111, адрес: ул. Ленина, д. 5',
     'Паспорт [passport], ИНН [inn], карта [card], адрес: [address]',
-    ['passport', 'inn', 'card', 'address'],
+    ['inn', 'passport', 'card', 'address'],
   ],
 ]
 

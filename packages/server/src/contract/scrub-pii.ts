@@ -17,21 +17,14 @@
  * and query values, and in dates, times and sums are left alone on purpose.
  */
 
-export type PiiKind =
-  | 'email'
-  | 'phone'
-  | 'snils'
-  | 'inn'
-  | 'passport'
-  | 'licence'
-  | 'oms'
-  | 'card'
-  | 'address'
+/** What is scrubbed; each becomes the placeholder `[kind]`. */
+export const PII_KINDS = ['email', 'phone', 'snils', 'inn', 'passport', 'licence', 'oms', 'card', 'address'] as const
+export type PiiKind = (typeof PII_KINDS)[number]
 
 export interface Scrubbed {
   /** The text with every finding replaced by `[kind]`. */
   text: string
-  /** The kinds replaced, each once, in rule order. */
+  /** The kinds replaced, each once, in `PII_KINDS` order. */
   found: PiiKind[]
 }
 
@@ -142,5 +135,5 @@ export function scrubPii(text: string): Scrubbed {
       return `${m.slice(0, m.length - body.length)}[${kind}]`
     })
   }
-  return { text: out, found: [...found] }
+  return { text: out, found: PII_KINDS.filter((k) => found.has(k)) }
 }
