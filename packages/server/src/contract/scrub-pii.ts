@@ -9,12 +9,18 @@
  * ambiguous. The placeholders hold no digit and no `@`, so scrubbing twice
  * changes nothing.
  *
+ * After «ИНН», «СНИЛС», «паспорт»/«серия», «полис»/«ОМС» or «удостоверение»/
+ * «права»/«ВУ» a number of the right shape is taken without its checksum.
+ * A bare number that happens to pass one (1 in 10 for a 10-digit ИНН or a
+ * card) is scrubbed too: the error leans towards privacy.
+ *
  * Knowingly not caught: personal names, e-mails spelled out ("ivan собака
  * mail.ru"), numbers in words, ИНН/СНИЛС with a wrong check digit and no
  * keyword, a bare 10-digit passport number without «паспорт»/«серия», the
- * old ОМС polis formats, postcodes, cities and regions, and house numbers
- * without a street, «д.» or «кв.». Numbers right after «№», inside URL paths
- * and query values, and in dates, times and sums are left alone on purpose.
+ * old ОМС polis formats, postcodes, cities and regions, street names in
+ * other cases («на Тверском бульваре 5»), and house numbers without a
+ * street, «д.» or «кв.». Numbers right after «№», inside URL paths and query
+ * values, and in dates, times and sums are left alone on purpose.
  */
 
 /** What is scrubbed; each becomes the placeholder `[kind]`. */
@@ -96,8 +102,8 @@ const RULES: readonly Rule[] = [
   // Canonical «123-456-789 01» or a keyword is enough; otherwise the checksum.
   ['snils', `(?:${kw('СНИЛС')}|${L})` + String.raw`(\d{3}([ \-]?)\d{3}\2\d{3}[ \-]?\d{2})` + R, 'giu',
     (b, m) => keyword(b, m) || /^\d{3}-\d{3}-\d{3}[ -]\d{2}$/.test(b) || snilsValid(b)],
-  ['inn', `(?:${kw('ИНН')}|${L})` + String.raw`(\d{12}|\d{10})` + R, 'giu', (b, m) => keyword(b, m) || innValid(b)],
-  ['oms', kw('полис|ОМС') + String.raw`(\d{4}([ \-]?)\d{4}\2\d{4}\2\d{4})` + R, 'giu'],
+  ['inn', `(?:${kw(String.raw`ИНН(?!\p{L})`)}|${L})` + String.raw`(\d{12}|\d{10})` + R, 'giu', (b, m) => keyword(b, m) || innValid(b)],
+  ['oms', kw(String.raw`полис|ОМС(?!\p{L})`) + String.raw`(\d{4}([ \-]?)\d{4}\2\d{4}\2\d{4})` + R, 'giu'],
   ['card', L + String.raw`(\d{13,19}|\d{4}([ \-])\d{4}\2\d{4}\2\d{4}(?:\2\d{3})?|\d{4}([ \-])\d{6}\3\d{5})` + R, 'gu', luhnValid],
   ['phone', L + String.raw`(${RU_PHONE}|\(\d{3,5}\) ?\d{1,3}[ \-]?\d{2}[ \-]?\d{2}|9\d{2}[ \-.]?\d{3}[ \-.]?\d{2}[ \-.]?\d{2}|\d{3}-\d{2}-\d{2})` + R, 'gu', phoneDigits],
   ['passport', L + String.raw`(\d{2} \d{2} \d{6}|\d{4} \d{6})` + R, 'gu'],
