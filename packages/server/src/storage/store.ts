@@ -41,7 +41,11 @@ export function createStore(config: Pick<Config, 'clickhouse' | 'dataDir'>, clie
     },
     async insert(table, rows, settings = {}) {
       if (rows.length === 0) return
-      await client.insert({ table: `${db}.${quoteIdent(table)}`, values: rows as object[], format: 'JSONEachRow', clickhouse_settings: settings })
+      // chDB applies per-query settings with SET, which outlives the query: a
+      // deduplication token left behind would make the next insert a
+      // "duplicate" and drop it silently. Every insert says its own token.
+      const clickhouse_settings = { insert_deduplication_token: '', ...settings }
+      await client.insert({ table: `${db}.${quoteIdent(table)}`, values: rows as object[], format: 'JSONEachRow', clickhouse_settings })
     },
     async ping() {
       const r = await client.ping().catch(() => ({ success: false }))
