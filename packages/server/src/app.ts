@@ -61,6 +61,17 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     tokens: new TokenVerifier(store, config.adminToken),
   }
   app.decorate('otklik', context)
+  // On shutdown, release waiting requests at once rather than at the next tick
+  // of the flush timer, and close their keep-alive connections after the
+  // answer, so that the server is not kept open by idle clients.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+    void committer.flush()
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close')
+  })
   app.addHook('onClose', async () => committer.close())
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()

@@ -4,9 +4,9 @@ import { CliError } from './cli/data-access.js'
 import { buildProgram } from './cli/program.js'
 import { ConfigError } from './config.js'
 import { DataDirBusyError } from './data-dir-lock.js'
-import { SiteExistsError } from './registry/sites.js'
+import { InvalidOriginError, SiteExistsError } from './registry/sites.js'
 
-const KNOWN = [ConfigError, CliError, DataDirBusyError, SiteExistsError]
+const KNOWN = [ConfigError, CliError, DataDirBusyError, SiteExistsError, InvalidOriginError]
 
 buildProgram()
   .parseAsync(process.argv)

@@ -43,7 +43,8 @@ export async function startServer(config: Readonly<Config>, print: (line: string
   const url = `http://${host}:${port}`
   writeLock(config.dataDir, { pid: process.pid, url, token: localToken })
 
-  print(`Otklik is running at ${url}  (${store.embedded ? `embedded ClickHouse in ${config.dataDir}` : 'ClickHouse server'})`)
+  // One write, so that whoever reads the output sees the whole notice at once.
+  const lines = [`Otklik is running at ${url}  (${store.embedded ? `embedded ClickHouse in ${config.dataDir}` : 'ClickHouse server'})`]
   for (const [path, what] of [
     ['/v1/events', 'event ingestion'],
     ['/docs', 'API documentation'],
@@ -51,9 +52,10 @@ export async function startServer(config: Readonly<Config>, print: (line: string
     ['/readyz', 'readiness'],
     ['/metrics', 'Prometheus metrics'],
   ] as const) {
-    print(`  ${`${url}${path}`.padEnd(url.length + 16)} ${what}`)
+    lines.push(`  ${`${url}${path}`.padEnd(url.length + 16)} ${what}`)
   }
-  if (first.adminToken) print(`Admin token (shown once, keep it safe): ${first.adminToken}`)
+  if (first.adminToken) lines.push(`Admin token (shown once, keep it safe): ${first.adminToken}`)
+  print(lines.join('\n'))
   return { app, url, close: () => app.close() }
 }
 

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errors } from '../errors.js'
 import { CreatedSiteSchema, CreatedTokenSchema, NewSiteSchema, NewTokenSchema, SiteSchema, TokenSchema } from './schemas.js'
-import { SiteExistsError, createSite, getSite, listSites, type Site } from './sites.js'
+import { InvalidOriginError, SiteExistsError, createSite, getSite, listSites, type Site } from './sites.js'
 import { createToken, listTokens, revokeToken } from './tokens.js'
 
 const publicSite = ({ secret_hash: _, ...site }: Site) => site
@@ -42,7 +42,7 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
         return reply.code(201).send({ ...created, site: publicSite(created.site) })
       } catch (err) {
         if (err instanceof SiteExistsError) throw errors.conflict(err.message)
-        if (err instanceof Error && err.message.startsWith('not an origin')) throw errors.badRequest(err.message)
+        if (err instanceof InvalidOriginError) throw errors.badRequest(err.message)
         throw err
       }
     },

@@ -28,9 +28,9 @@ export interface NewSite {
 /** Normalises an allowed origin (`https://host[:port]`, `*.` wildcard allowed). */
 export function normalizeOrigin(origin: string): string {
   const m = /^(https?):\/\/(\*\.)?([^/?#]+?)\/?$/i.exec(origin.trim())
-  if (!m?.[1] || !m[3]) throw new Error(`not an origin: ${origin} (expected like https://example.gov.ru)`)
+  if (!m?.[1] || !m[3]) throw new InvalidOriginError(origin)
   const host = m[3].toLowerCase()
-  new URL(`${m[1]}://${host}`) // throws on a malformed host
+  if (!URL.canParse(`${m[1]}://${host}`)) throw new InvalidOriginError(origin)
   return `${m[1].toLowerCase()}://${m[2] ?? ''}${host}`
 }
 
@@ -59,6 +59,12 @@ export async function createSite(store: Store, input: NewSite): Promise<{ site: 
   }
   await store.insert('sites', [site])
   return secret ? { site, secret } : { site }
+}
+
+export class InvalidOriginError extends Error {
+  constructor(origin: string) {
+    super(`not an origin: ${JSON.stringify(origin)} (expected like https://example.gov.ru)`)
+  }
 }
 
 export class SiteExistsError extends Error {

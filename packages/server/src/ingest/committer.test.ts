@@ -1,0 +1,97 @@
+import { rmSync, writeFileSync } from 'node:fs'
+import pino from 'pino'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../test-support/app.js'
+import { answer } from '../../test-support/events.js'
+import { createMetrics } from '../ops/metrics.js'
+import type { EventRow, EventSink } from '../storage/events-store.js'
+import { Committer, NotDurableError } from './committer.js'
+import { normalizeEvents } from './normalize.js'
+import { Spool } from './spool.js'
+
+const rows = (n: number): EventRow[] =>
+  normalizeEvents(
+    Array.from({ length: n }, () => answer(4)),
+    { siteKey: 'demo', offline: false, receivedAt: Date.now(), device: { device: 'desktop', browser: 'Chrome', os: 'Linux' } },
+  ).rows
+
+/** An in-memory sink that can be switched off, to stand for ClickHouse going away. */
+function flakySink() {
+  const stored = new Map<string, EventRow>()
+  const inserts: number[] = []
+  return {
+    up: true,
+    stored,
+    inserts,
+    async storedIds(rs: readonly EventRow[]) {
+      if (!this.up) throw new Error('connection refused')
+      return new Set(rs.filter((r) => stored.has(r.id)).map((r) => r.id))
+    },
+    async insert(rs: readonly EventRow[]) {
+      if (!this.up) throw new Error('connection refused')
+      inserts.push(rs.length)
+      for (const r of rs) stored.set(r.id, r)
+    },
+  } satisfies EventSink & Record<string, unknown>
+}
+
+const committer = (sink: EventSink, dir = tempDir(), maxEvents = 1000) =>
+  new Committer({ sink, spool: new Spool(dir), metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents })
+
+describe('group commit', () => {
+  it('writes concurrent submissions as one block', async () => {
+    const sink = flakySink()
+    const c = committer(sink)
+    await Promise.all([c.submit(rows(3)), c.submit(rows(4)), c.submit(rows(5))])
+    expect(sink.inserts).toEqual([12])
+    await c.close()
+  })
+
+  it('flushes at once when a block reaches its size', async () => {
+    const sink = flakySink()
+    const c = committer(sink, tempDir(), 10)
+    await Promise.all([c.submit(rows(6)), c.submit(rows(6)), c.submit(rows(3))])
+    expect(sink.inserts).toEqual([12, 3])
+    await c.close()
+  })
+
+  it('spools while the sink is down and replays in order when it is back, each event once', async () => {
+    const sink = flakySink()
+    const c = committer(sink)
+    const a = rows(2)
+    const b = rows(3)
+    sink.up = false
+    await c.submit(a)
+    await c.submit(b)
+    await c.submit(a) // a client retry while down
+    expect(c.spoolDepth).toBeGreaterThan(0)
+    expect(sink.stored.size).toBe(0)
+    sink.up = true
+    expect(await c.replay()).toBe(true)
+    expect(c.spoolDepth).toBe(0)
+    expect([...sink.stored.keys()].sort()).toEqual([...a, ...b].map((r) => r.id).sort())
+    expect(sink.inserts).toEqual([2, 3])
+    await c.close()
+  })
+
+  it('rejects with NotDurableError when neither the sink nor the spool can take the events', async () => {
+    const sink = flakySink()
+    sink.up = false
+    const dir = tempDir()
+    const c = committer(sink, dir)
+    // The spool's directory becomes a file: no write can succeed, even as root.
+    rmSync(dir, { recursive: true })
+    writeFileSync(dir, 'not a directory')
+    await expect(c.submit(rows(1))).rejects.toBeInstanceOf(NotDurableError)
+    await c.close()
+  })
+
+  it('close() flushes everything accepted', async () => {
+    const sink = flakySink()
+    const c = new Committer({ sink, spool: new Spool(tempDir()), metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 60_000, maxEvents: 1000 })
+    const pending = c.submit(rows(7))
+    await c.close()
+    await pending
+    expect(sink.stored.size).toBe(7)
+  })
+})
