@@ -9,6 +9,7 @@ import { loadConfig } from '../config.js'
 import { createSite, type NewSite } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
 import { serveForever } from '../server.js'
+import { benchIngest } from '../bench/ingest.js'
 import { applyRetention } from '../storage/migrate.js'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
@@ -77,5 +78,24 @@ export function buildProgram(): Command {
       })
       out(created.token)
     })
+  program
+    .command('bench')
+    .description('benchmarks that print their figures')
+    .command('ingest')
+    .description('post events over HTTP to a fresh server on a temporary data directory')
+    .option('--events <n>', 'how many events', toPositiveInt, 50_000)
+    .option('--batch <n>', 'events per request', toPositiveInt, 50)
+    .option('--connections <n>', 'requests in flight', toPositiveInt, 16)
+    .action(async (opts: { events: number; batch: number; connections: number }) => {
+      if (opts.batch > 100) throw new CliError('--batch is at most 100 (the contract limit)')
+      await benchIngest({ ...opts, print: out })
+    })
+
   return program
+}
+
+function toPositiveInt(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new CliError(`${JSON.stringify(value)} is not a positive whole number`)
+  return n
 }
