@@ -34,7 +34,8 @@ export interface AppOptions {
 export async function buildApp({ config, store, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, serializers: { req: safeRequest }, redact: ['req.headers'] },
-    trustProxy: false,
+    // Behind a reverse proxy the client IP (for rate limits only) comes from X-Forwarded-For.
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>()

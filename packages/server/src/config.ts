@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   RATE_LIMIT: int(0, 10_000_000).default(DEFAULTS.RATE_LIMIT),
   FLUSH_INTERVAL_MS: int(1, 10_000).default(DEFAULTS.FLUSH_INTERVAL_MS),
   FLUSH_MAX_EVENTS: int(1, 1_000_000).default(DEFAULTS.FLUSH_MAX_EVENTS),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)')
+    .default('false'),
 })
 
 export interface Config {
@@ -61,6 +65,8 @@ export interface Config {
   /** Requests per minute per IP and per site key; 0 turns limiting off. */
   rateLimit: number
   flush: { intervalMs: number; maxEvents: number }
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP. */
+  trustProxy: boolean | string
 }
 
 export class ConfigError extends Error {
@@ -96,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
   })
 }

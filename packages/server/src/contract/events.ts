@@ -29,7 +29,8 @@ const plainText = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL.test(s), 'must not contain control characters')
 
-const epochMs = z.number().int().min(0).max(8.64e15)
+// Epoch milliseconds within what DateTime64(3) stores (1970 to 2200).
+const epochMs = z.number().int().min(0).max(7_258_118_400_000)
 
 export const EventSchema = z
   .object({
