@@ -109,7 +109,7 @@ const RULES: readonly Rule[] = [
   ['passport', L + String.raw`(\d{2} \d{2} \d{6}|\d{4} \d{6})` + R, 'gu'],
   // «ул. Ленина, д. 5, кв. 12»: the type abbreviated, or a capitalised name, or «д.».
   ['address', String.raw`(?<![\p{L}\p{N}.\-])(${STREET_TYPE}\s*(?:[\p{L}\p{N}][\p{L}\p{N}.\-]*[\s,]+){1,3}?${HOUSE})`, 'giu',
-    (b) => /^\p{L}+[.\-]|^\p{L}+\s+\p{Lu}|[\s,][дД](?:ом)?\.?\s*\d/u.test(b)],
+    (b) => /^\p{L}+[.-]|^\p{L}+\s+\p{Lu}|[\s,][дД](?:ом)?\.?\s*\d/u.test(b)],
   // «Ленинградское шоссе, 16», «Садовая улица, дом 3».
   ['address', String.raw`(?<![\p{L}\-])(\p{L}[\p{L}\-]*\s+(?:улица|шоссе|бульвар|проспект|переулок|проезд|набережная|площадь|аллея)[\s,]+${HOUSE})`, 'giu',
     (b) => /^\p{Lu}/u.test(b)],
