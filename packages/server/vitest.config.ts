@@ -22,7 +22,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'remote',
-          include: ['src/storage/**/*.test.ts', 'src/ingest/**/*.test.ts'],
+          include: ['src/storage/**/*.test.ts', 'src/ingest/**/*.test.ts', 'src/analytics/*.test.ts'],
           env: { OTKLIK_TEST_REMOTE: '1' },
         },
       },

@@ -8,16 +8,26 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { commentsRoutes } from './analytics/comments-routes.js'
+import { flagsRoutes } from './analytics/flags-routes.js'
+import { metricsRoutes } from './analytics/metrics-routes.js'
 import { authPlugin } from './auth/plugin.js'
+import { markPublic } from './auth/public-prefix.js'
+import { collectRoutes } from './auth/route-list.js'
+import { backfillRoutes } from './backfill/backfill-routes.js'
 import type { Config } from './config.js'
 import type { AppContext } from './context.js'
+import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
+import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
+import { catalogRoutes } from './registry/catalog-routes.js'
 import { registryRoutes } from './registry/routes.js'
+import { sdkAssetsRoutes } from './sdk-assets/routes.js'
 import { SiteCache } from './registry/sites.js'
 import { TokenVerifier } from './registry/tokens.js'
 import { eventsSink } from './storage/events-store.js'
@@ -43,6 +53,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
+  markPublic(app, '/docs')
+  collectRoutes(app)
 
   const metrics = createMetrics()
   const committer = new Committer({
@@ -92,6 +104,15 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(opsRoutes)
   await app.register(ingestRoutes, { prefix: '/v1/events' })
   await app.register(registryRoutes, { prefix: '/v1' })
+  await app.register(sdkAssetsRoutes)
+  await app.register(metricsRoutes, { prefix: '/v1' })
+  await app.register(flagsRoutes, { prefix: '/v1' })
+  await app.register(commentsRoutes, { prefix: '/v1' })
+  await app.register(catalogRoutes, { prefix: '/v1' })
+  await app.register(backfillRoutes, { prefix: '/v1/admin' })
+  await app.register(openDataRoutes, { prefix: '/v1/open' })
+  await app.register(openPageRoutes, { prefix: '/open' })
+  await app.register(demoRoutes, { prefix: '/v1/admin' })
   return app
 }
 

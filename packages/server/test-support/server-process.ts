@@ -29,7 +29,8 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
     cwd: PACKAGE_DIR,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // No demo data unless a test asks for it: seeding takes seconds.
+    env: { ...process.env, LOG_LEVEL: 'warn', OTKLIK_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

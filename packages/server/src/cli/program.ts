@@ -8,11 +8,15 @@ import { CliError, withData, type AdminApi } from './data-access.js'
 import { loadConfig } from '../config.js'
 import { createSite, type NewSite } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
+import { importCommand } from '../backfill/import-command.js'
+import { seedDemo, type SeedResult } from '../demo/seed.js'
+import { registryImportCommand } from '../registry/import-command.js'
 import { serveForever } from '../server.js'
 import { benchIngest } from '../bench/ingest.js'
 import { applyRetention } from '../storage/migrate.js'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
+const err = (line: string) => process.stderr.write(`${line}\n`)
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -91,6 +95,37 @@ export function buildProgram(): Command {
       await benchIngest({ ...opts, print: out })
     })
 
+  program
+    .command('registry')
+    .description('the registry of services, life situations and agencies')
+    .command('import')
+    .description('load a registry file: JSON or YAML { agencies, life_situations, services }, or CSV with one service per row')
+    .argument('<file>', 'a .json, .yaml/.yml or .csv file (else the format is read from the content)')
+    .action(async (file: string) => {
+      await registryImportCommand(loadConfig(), file, { out, err })
+    })
+
+  program
+    .command('import')
+    .description('import historical events: one v1 event per line (ndjson), any age; a repeated import adds nothing')
+    .argument('<file>', 'an .ndjson file; each line an event, optionally with user_agent and site')
+    .option('--site <key>', 'site for events that name none (default: import)')
+    .action(async (file: string, opts: { site?: string }) => {
+      await importCommand(loadConfig(), file, opts, { out, err })
+    })
+  program
+    .command('demo')
+    .description('demo data')
+    .command('seed')
+    .description('load a demo portfolio: agencies, services, life situations and 90 days of events with planted problems (once)')
+    .action(async () => {
+      const result = await withData(loadConfig(), {
+        direct: (store) => seedDemo(store),
+        viaServer: (api) => api.call<SeedResult>('POST', '/v1/admin/demo-seed'),
+      })
+      if (!result.seeded) out(`demo data is there already (${result.events} events); nothing added`)
+      else out(`demo data loaded: ${result.agencies} agencies, ${result.life_situations} life situations, ${result.services} services, ${result.events} events`)
+    })
   return program
 }
 

@@ -13,7 +13,7 @@ const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:\-/]*$/u
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 // C0 and C1 control characters; comments may still hold tab and newlines.
 /* eslint-disable no-control-regex -- matching control characters is the point */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 /* eslint-enable no-control-regex */
 

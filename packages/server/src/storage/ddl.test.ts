@@ -20,7 +20,8 @@ describe('DDL on one engine', () => {
 
 describe('DDL on a cluster (CLICKHOUSE_CLUSTER)', () => {
   it('puts every statement of every migration ON CLUSTER', () => {
-    const statements = MIGRATIONS.flatMap((m) => m.statements(cluster))
+    // Backfill INSERTs (migration 2) go through the Distributed tables instead.
+    const statements = MIGRATIONS.flatMap((m) => m.statements(cluster)).filter((sql) => !sql.startsWith('INSERT INTO'))
     expect(statements.length).toBeGreaterThan(0)
     for (const sql of statements) expect(sql).toMatch(/ON CLUSTER main/)
   })

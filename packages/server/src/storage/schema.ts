@@ -2,6 +2,7 @@
  * The versioned schema. A migration is applied once, in order, and recorded
  * in `schema_migrations`; never edit an applied one, add the next.
  */
+import { rollupStatements } from '../analytics/rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
 export interface Migration {
@@ -116,5 +117,11 @@ export const MIGRATIONS: readonly Migration[] = [
         createTable(t, spec),
       ),
     ],
+  },
+  {
+    // Materialized views into pre-aggregated tables (see analytics/rollups.ts).
+    version: 2,
+    name: 'analytics rollups',
+    statements: rollupStatements,
   },
 ]

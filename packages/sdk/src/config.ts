@@ -1,0 +1,45 @@
+/**
+ * Options from `init()`, or the script tag's `data-*` attributes (the same
+ * names, as strings), checked once and resolved to what the modules use.
+ */
+import { SEGMENTS } from '@otklik/server/contract'
+import { ident, languageTag } from './clean.js'
+import { warn } from './log.js'
+import type { OtklikOptions, Segment } from './types.js'
+
+export interface Resolved {
+  site: string
+  /** `{endpoint}/v1/events`. */
+  url: string
+  service?: string | undefined
+  lifeSituation?: string | undefined
+  segment?: Segment | undefined
+  locale: string
+  /** Journey analytics are off: DNT/GPC is on and the site respects it. */
+  dnt: boolean
+  /** The options as given, for what only one module reads (and checks). */
+  raw: RawOptions
+}
+
+export type RawOptions = { [K in keyof OtklikOptions]?: unknown }
+
+// `true`, or a data attribute present without a value or set to "true".
+export const flag = (v: unknown): boolean => v === true || v === '' || v === 'true'
+export const num = (v: unknown, hi: number, dflt: number): number => (v !== '' && v !== null && +v! >= 0 && +v! <= hi ? +v! : dflt)
+
+/** `undefined` (with a warning) when the options cannot work. */
+export function resolve(o: RawOptions, endpoint: string): Resolved | undefined {
+  const site = ident(o.site)
+  if (!site) return void warn('init', 'data-site is required')
+  const nav = navigator as Navigator & { globalPrivacyControl?: boolean }
+  return {
+    site,
+    url: `${String(o.endpoint ?? endpoint).replace(/\/+$/, '')}/v1/events`,
+    service: ident(o.service),
+    lifeSituation: ident(o.lifeSituation),
+    segment: SEGMENTS.find((s) => s === o.segment),
+    locale: languageTag(o.locale) ?? languageTag(document.documentElement.lang) ?? 'ru',
+    dnt: flag(o.respectDnt) && (nav.doNotTrack === '1' || nav.globalPrivacyControl === true),
+    raw: o,
+  }
+}

@@ -1,0 +1,252 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { platform, sentEvents, settle, ENDPOINT, useNetwork } from '../test/support.js'
+import { createOtklik, type Command } from './instance.js'
+import { setOnIgnored } from './log.js'
+import { FLUSH_MS } from './sender.js'
+import { SESSION_TIMEOUT_MS } from './session.js'
+import type { OtklikOptions } from './types.js'
+import type { Widget, WidgetModule } from './widget-api.js'
+
+useNetwork()
+
+let site = 'gov'
+let n = 0
+const ignored = vi.fn()
+let widget: { dialog: ReturnType<typeof vi.fn>; scan: ReturnType<typeof vi.fn>; tab: ReturnType<typeof vi.fn> }
+let loads = 0
+const loadWidget = async (): Promise<WidgetModule> => {
+  loads++
+  return { mount: () => widget as unknown as Widget }
+}
+beforeEach(() => {
+  site = `gov${++n}`
+  ignored.mockReset()
+  loads = 0
+  widget = { dialog: vi.fn(() => true), scan: vi.fn(), tab: vi.fn() }
+  document.body.replaceChildren()
+  history.replaceState(null, '', '/services/birth?token=secret#step-2')
+})
+
+const make = (options: Partial<OtklikOptions> = {}): Command =>
+  createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, { endpoint: ENDPOINT, platform, loadWidget })!
+const flushed = async () => {
+  await vi.advanceTimersByTimeAsync(FLUSH_MS)
+  await settle()
+  return sentEvents()
+}
+
+describe('journeys', () => {
+  it('runs start, steps, an error and complete as one journey, with the page path only', async () => {
+    const otklik = make()
+    otklik('journey', 'start', { lifeSituation: 'birth-of-child' })
+    otklik('step', 'documents')
+    otklik('step', 'documents') // a repeated step counts once
+    otklik('journey', 'step', 'application')
+    otklik('error', { code: 'payment-failed' })
+    otklik('complete')
+    const events = await flushed()
+    expect(events.map((e) => [e.type, e.step, e.error_code])).toEqual([
+      ['journey_start', undefined, undefined],
+      ['journey_step', 'documents', undefined],
+      ['journey_step', 'application', undefined],
+      ['journey_error', 'application', 'payment-failed'],
+      ['journey_complete', 'application', undefined],
+    ])
+    expect(new Set(events.map((e) => e.journey)).size).toBe(1)
+    expect(new Set(events.map((e) => e.session)).size).toBe(1)
+    for (const e of events) {
+      expect(e).toMatchObject({ service: 'birth-registration', life_situation: 'birth-of-child', path: '/services/birth' })
+      expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+  })
+
+  it('keeps the open journey across page loads of the tab', async () => {
+    make()('start', { lifeSituation: 'birth-of-child' })
+    make()('step', 'documents') // the next page
+    const events = await flushed()
+    expect(events.map((e) => e.type)).toEqual(['journey_start', 'journey_step'])
+    expect(events[0]!.journey).toBe(events[1]!.journey)
+  })
+
+  it('sends a journey left open when its session ends as abandoned at its last step', async () => {
+    make()('start', { lifeSituation: 'birth-of-child' })
+    make()('step', 'application')
+    const first = await flushed()
+    sessionStorage.clear() // the tab was closed
+    vi.setSystemTime(Date.now() + SESSION_TIMEOUT_MS + 1000)
+    make() // the next visit, in a new tab
+    const events = (await flushed()).slice(first.length)
+    expect(events).toHaveLength(1)
+    expect(events[0]).toMatchObject({ type: 'journey_abandon', step: 'application', journey: first[0]!.journey, session: first[0]!.session, ts: first[1]!.ts })
+  })
+
+  it('does not abandon a journey that is still active', async () => {
+    make()('start', {})
+    vi.setSystemTime(Date.now() + SESSION_TIMEOUT_MS - 60_000)
+    make()('step', 'documents')
+    expect((await flushed()).map((e) => e.type)).toEqual(['journey_start', 'journey_step'])
+  })
+
+  it('abandons explicitly, and a new start abandons the open journey', async () => {
+    const otklik = make()
+    otklik('start', { lifeSituation: 'a' })
+    otklik('step', 'one')
+    otklik('start', { lifeSituation: 'b' })
+    otklik('abandon')
+    const events = await flushed()
+    expect(events.map((e) => [e.type, e.life_situation, e.step])).toEqual([
+      ['journey_start', 'a', undefined],
+      ['journey_step', 'a', 'one'],
+      ['journey_abandon', 'a', 'one'],
+      ['journey_start', 'b', undefined],
+      ['journey_abandon', 'b', undefined],
+    ])
+  })
+
+  it('records declarative steps when clicked', async () => {
+    const otklik = make()
+    otklik('start', {})
+    const section = document.createElement('section')
+    section.setAttribute('data-otklik-step', 'documents')
+    const button = document.createElement('button')
+    section.append(button)
+    document.body.append(section)
+    button.click()
+    expect((await flushed()).map((e) => e.step)).toEqual([undefined, 'documents'])
+  })
+})
+
+describe('privacy', () => {
+  it('honours Do Not Track for journeys when the site asks, but still offers and records the survey', async () => {
+    Object.defineProperty(navigator, 'doNotTrack', { value: '1', configurable: true })
+    try {
+      const otklik = make({ respectDnt: true })
+      otklik('start', {})
+      otklik('complete')
+      await settle()
+      expect(ignored).toHaveBeenCalledWith('dnt', 'journey_start')
+      expect(widget.dialog).toHaveBeenCalledTimes(1)
+      expect(await flushed()).toEqual([])
+    } finally {
+      Object.defineProperty(navigator, 'doNotTrack', { value: null, configurable: true })
+    }
+  })
+
+  it('sets no cookie', async () => {
+    const otklik = make({ pageviews: true })
+    otklik('start', {})
+    await flushed()
+    expect(document.cookie).toBe('')
+  })
+})
+
+describe('surveys', () => {
+  it('opens the dialog after complete, with the journey as context, loading the widget only then', async () => {
+    const otklik = make({ criteria: ['time'] })
+    otklik('start', { lifeSituation: 'birth-of-child' })
+    await settle()
+    expect(loads).toBe(0)
+    otklik('complete')
+    await settle()
+    expect(loads).toBe(1)
+    expect(widget.dialog).toHaveBeenCalledWith({}, expect.objectContaining({ service: 'birth-registration', life_situation: 'birth-of-child', journey: expect.any(String) }))
+  })
+
+  it('samples, and caps the frequency per person and service', async () => {
+    make({ sample: 0 })('complete')
+    await settle()
+    expect(ignored).toHaveBeenCalledWith('sampled_out', undefined)
+    expect(loads).toBe(0)
+
+    const otklik = make({ frequencyDays: 30 })
+    otklik('survey', {})
+    await settle()
+    otklik('survey', {})
+    await settle()
+    expect(widget.dialog).toHaveBeenCalledTimes(1)
+    expect(ignored).toHaveBeenCalledWith('frequency_cap', undefined)
+    otklik('survey', { service: 'other-service' })
+    otklik('survey', { force: true })
+    await settle()
+    expect(widget.dialog).toHaveBeenCalledTimes(3)
+  })
+
+  it('does not offer a survey after complete when the site turned it off', async () => {
+    make({ survey: false })('complete')
+    await settle()
+    expect(loads).toBe(0)
+  })
+
+  it('fills inline containers and shows the feedback tab', async () => {
+    const box = document.createElement('div')
+    box.setAttribute('data-otklik-survey', 'nps')
+    document.body.append(box)
+    make({ feedbackTab: true })
+    await settle()
+    expect(widget.scan).toHaveBeenCalled()
+    expect(widget.tab).toHaveBeenCalled()
+  })
+
+  it('reports a widget that cannot load, without throwing', async () => {
+    const otklik = createOtklik({ site, onIgnored: ignored }, { endpoint: ENDPOINT, platform, loadWidget: () => Promise.reject(new Error('CSP')) })!
+    otklik('survey', {})
+    await settle()
+    expect(ignored).toHaveBeenCalledWith('widget_unavailable', expect.any(Error))
+  })
+})
+
+describe('misuse never throws', () => {
+  it('warns once per bad call, naming it, and carries on', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const otklik = make()
+    otklik('start', {})
+    const trap = new Proxy({}, { get: () => { throw new Error('trap') }, ownKeys: () => { throw new Error('trap') } })
+    const calls: unknown[][] = [
+      [], [undefined], [null], [42], [Symbol('x')], [{}], [trap], ['nope'], ['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'],
+      ['step'], ['step', {}], ['step', { toString: () => { throw new Error('x') } }], ['step', '💥'.repeat(100_000)],
+      ['journey'], ['journey', 'fly'], ['journey', 'start', trap], ['start', 'not options'], ['error'], ['error', trap], ['abandon'],
+      ['survey', 'nps'], ['survey', trap], ['survey', { metric: 'bogus', criteria: 5, service: {} }], ['onIgnored', 5], ['pageview', trap],
+      [{ toString: () => { throw new Error('x') } }],
+    ]
+    for (const [i, args] of calls.entries()) expect(() => (otklik as (...a: unknown[]) => void)(...args), `call ${i}`).not.toThrow()
+    await settle()
+    expect(warn).toHaveBeenCalledWith("otklik('nope'): unknown")
+    expect(warn).toHaveBeenCalledWith("otklik('step'): no name")
+    expect(warn).toHaveBeenCalledWith("otklik('?'): failed")
+    expect(warn.mock.calls.every(([m]) => typeof m === 'string' && m.startsWith('otklik('))).toBe(true)
+    warn.mockRestore()
+  })
+
+  it('survives an onIgnored callback that throws, and storage that throws', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    try {
+      const otklik = createOtklik({ site, sample: 0, onIgnored: () => { throw new Error('page bug') } }, { endpoint: ENDPOINT, platform, loadWidget })!
+      expect(() => otklik('complete')).not.toThrow()
+      otklik('start', {})
+      otklik('step', 'documents')
+      // Storage refused every write: the page's memory carries the events.
+      expect((await flushed()).map((e) => e.type)).toEqual(['journey_start', 'journey_step'])
+    } finally {
+      setItem.mockRestore()
+    }
+  })
+
+  it('refuses options without a site key, with a warning', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    expect(createOtklik({ site: '' }, { endpoint: ENDPOINT, platform, loadWidget })).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith("otklik('init'): data-site is required")
+    warn.mockRestore()
+  })
+})
+
+it('turns what the page passes into valid contract values', async () => {
+  const otklik = make({ segment: 'citizen', locale: 'en-GB' })
+  otklik('start', { lifeSituation: 'Рождение ребёнка!', service: '  паспорт РФ ' })
+  otklik('step', 'Шаг 2: документы')
+  const events = await flushed()
+  expect(events[0]).toMatchObject({ life_situation: 'Рождение-ребёнка', service: 'паспорт-РФ', segment: 'citizen', locale: 'en-GB' })
+  expect(events[1]!.step).toBe('Шаг-2:-документы')
+  setOnIgnored(() => {})
+})

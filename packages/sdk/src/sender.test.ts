@@ -1,0 +1,216 @@
+import { HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { answerWith, beacons, platform, received, sentEvents, settle, URL_EVENTS, useNetwork } from '../test/support.js'
+import { setOnIgnored } from './log.js'
+import { BACKOFF_BASE_MS, BATCH_SIZE, FLUSH_MS, OUTBOX_MAX, OUTBOX_MAX_AGE_MS, sender } from './sender.js'
+import type { OtklikEvent } from './types.js'
+import { uuid } from './uuid.js'
+
+useNetwork()
+
+// Senders of earlier tests still listen to this window's pagehide: each test has a site (queue) of its own.
+let SITE = 'gov'
+let n = 0
+beforeEach(() => {
+  SITE = `gov${++n}`
+})
+const event = (over: Partial<OtklikEvent> = {}): OtklikEvent => ({ id: uuid(), type: 'page_view', ts: Date.now(), ...over })
+const start = () => sender({ site: SITE, url: URL_EVENTS }, platform)
+const stored = (): OtklikEvent[] => JSON.parse(localStorage.getItem(`otklik:queue:${SITE}`) ?? '{"q":[]}').q
+
+describe('batching', () => {
+  it('sends one batch once the batch size is reached, without waiting', async () => {
+    const s = start()
+    for (let i = 0; i < BATCH_SIZE; i++) s.add(event())
+    await settle()
+    expect(received).toHaveLength(1)
+    expect(received[0]!.batch.events).toHaveLength(BATCH_SIZE)
+    expect(received[0]!.batch).toMatchObject({ site: SITE, sdk: '1.0.0', sent_at: Date.now() })
+    expect(stored()).toEqual([])
+  })
+
+  it('sends a smaller batch after the flush interval, as text/plain without credentials', async () => {
+    const s = start()
+    s.add(event())
+    s.add(event())
+    await settle()
+    expect(received).toHaveLength(0)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(received).toHaveLength(1)
+    expect(received[0]!.batch.events).toHaveLength(2)
+    expect(received[0]!.contentType).toMatch(/^text\/plain/)
+  })
+
+  it('flushes everything with sendBeacon when the page is hidden', async () => {
+    const s = start()
+    const a = event()
+    const b = event()
+    s.add(a)
+    s.add(b)
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
+    document.dispatchEvent(new Event('visibilitychange'))
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
+    expect(beacons).toHaveLength(1)
+    expect(beacons[0]!.url).toBe(URL_EVENTS)
+    expect(JSON.parse(beacons[0]!.body).events.map((e: OtklikEvent) => e.id)).toEqual([a.id, b.id])
+    expect(stored()).toEqual([])
+  })
+
+  it('falls back to fetch with keepalive when sendBeacon refuses', async () => {
+    const refusing = { ...platform, beacon: () => false }
+    const seen: RequestInit[] = []
+    const s = sender({ site: SITE, url: URL_EVENTS }, { ...refusing, fetch: (u, init) => (seen.push(init), fetch(u, init)) })
+    s.add(event())
+    dispatchEvent(new Event('pagehide'))
+    await settle()
+    expect(seen[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
+    expect(received).toHaveLength(1)
+  })
+})
+
+describe('retries', () => {
+  it('retries with growing back-off after failures, with the same event ids', async () => {
+    let calls = 0
+    answerWith(() => (++calls < 3 ? new HttpResponse(null, { status: 500 }) : HttpResponse.json({ accepted: 1, rejected: [] }, { status: 202 })))
+    const s = start()
+    const e = event()
+    s.add(e)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(received).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS - 10)
+    await settle()
+    expect(received).toHaveLength(1) // not before the first back-off
+    await vi.advanceTimersByTimeAsync(10)
+    await settle()
+    expect(received).toHaveLength(2)
+    await vi.advanceTimersByTimeAsync(2 * BACKOFF_BASE_MS - 10)
+    await settle()
+    expect(received).toHaveLength(2) // the second back-off is twice as long
+    await vi.advanceTimersByTimeAsync(10)
+    await settle()
+    expect(received).toHaveLength(3)
+    expect(new Set(sentEvents().map((x) => x.id))).toEqual(new Set([e.id]))
+    expect(stored()).toEqual([])
+  })
+
+  it('retries after a network error, with the same ids', async () => {
+    let calls = 0
+    answerWith(() => (++calls === 1 ? HttpResponse.error() : HttpResponse.json({ accepted: 1, rejected: [] }, { status: 202 })))
+    const s = start()
+    const e = event()
+    s.add(e)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(stored().map((x) => x.id)).toEqual([e.id])
+    await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS)
+    await settle()
+    expect(stored()).toEqual([])
+    expect(received.map((r) => r.batch.events[0]!.id)).toEqual([e.id, e.id])
+  })
+
+  for (const status of [429, 503]) {
+    it(`honours Retry-After on ${status}, also on the next page load`, async () => {
+      let calls = 0
+      answerWith(() => (++calls === 1 ? new HttpResponse(null, { status, headers: { 'retry-after': '30' } }) : HttpResponse.json({ accepted: 1, rejected: [] }, { status: 202 })))
+      const s = start()
+      const e = event()
+      s.add(e)
+      await vi.advanceTimersByTimeAsync(FLUSH_MS)
+      await settle()
+      expect(calls).toBe(1)
+      // A new page load (a second sender) and a hidden page both wait too.
+      start()
+      dispatchEvent(new Event('pagehide'))
+      await vi.advanceTimersByTimeAsync(29_000)
+      await settle()
+      expect(calls).toBe(1)
+      expect(beacons).toHaveLength(0)
+      await vi.advanceTimersByTimeAsync(1000)
+      await settle()
+      expect(calls).toBeGreaterThanOrEqual(2)
+      expect(stored()).toEqual([])
+      expect(new Set(sentEvents().map((x) => x.id))).toEqual(new Set([e.id]))
+    })
+  }
+
+  it('drops a batch the server refuses for good (4xx other than 429) instead of retrying forever', async () => {
+    const ignored = vi.fn()
+    setOnIgnored(ignored)
+    answerWith(() => HttpResponse.json({ error: { code: 'origin_not_allowed', message: 'no' } }, { status: 403 }))
+    const s = start()
+    const e = event()
+    s.add(e)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    await vi.advanceTimersByTimeAsync(60 * 60_000)
+    await settle()
+    expect(received).toHaveLength(1)
+    expect(stored()).toEqual([])
+    expect(ignored).toHaveBeenCalledWith('rejected', e)
+    setOnIgnored(() => {})
+  })
+})
+
+describe('the offline queue', () => {
+  it('is bounded by count, dropping the oldest, and reports each drop', async () => {
+    const ignored = vi.fn()
+    setOnIgnored(ignored)
+    answerWith(() => HttpResponse.error())
+    const s = start()
+    const events = Array.from({ length: OUTBOX_MAX + 5 }, () => event())
+    for (const e of events) s.add(e)
+    expect(stored()).toHaveLength(OUTBOX_MAX)
+    expect(stored()[0]!.id).toBe(events[5]!.id)
+    expect(ignored.mock.calls.filter(([r]) => r === 'queue_full')).toHaveLength(5)
+    setOnIgnored(() => {})
+  })
+
+  it('is bounded by age: events the server would refuse as too old are dropped', async () => {
+    const ignored = vi.fn()
+    setOnIgnored(ignored)
+    const old = event({ ts: Date.now() - OUTBOX_MAX_AGE_MS - 1 })
+    const fresh = event()
+    localStorage.setItem(`otklik:queue:${SITE}`, JSON.stringify({ q: [old, fresh] }))
+    start()
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(sentEvents().map((e) => e.id)).toEqual([fresh.id])
+    expect(ignored).toHaveBeenCalledWith('expired', old)
+    setOnIgnored(() => {})
+  })
+
+  it('is replayed on the next page load', async () => {
+    answerWith(() => HttpResponse.error())
+    const first = start()
+    const a = event()
+    const b = event()
+    first.add(a)
+    first.add(b)
+    // The page goes away before anything could be sent (no beacon either).
+    const next = start()
+    answerWith((batch) => HttpResponse.json({ accepted: batch.events.length, rejected: [] }, { status: 202 }))
+    void next
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(new Set(sentEvents().map((e) => e.id))).toEqual(new Set([a.id, b.id]))
+    expect(stored()).toEqual([])
+  })
+
+  it('splits a large queue into batches within the 100-event and 64 KiB limits', async () => {
+    const s = start()
+    const comment = 'ж'.repeat(2000)
+    answerWith(() => HttpResponse.error())
+    for (let i = 0; i < 150; i++) s.add(event({ type: 'survey_response', metric: 'csat', score: 5, comment }))
+    answerWith((batch) => HttpResponse.json({ accepted: batch.events.length, rejected: [] }, { status: 202 }))
+    await vi.advanceTimersByTimeAsync(10 * 60_000)
+    await settle()
+    expect(stored()).toEqual([])
+    for (const r of received) {
+      expect(r.batch.events.length).toBeLessThanOrEqual(100)
+      expect(new TextEncoder().encode(JSON.stringify(r.batch)).length).toBeLessThanOrEqual(64 * 1024)
+    }
+    expect(new Set(sentEvents().map((e) => e.id)).size).toBe(150)
+  })
+})

@@ -1,0 +1,2 @@
+/** The SDK version: sent with every batch and part of the versioned URLs. */
+export const VERSION = '1.0.0'

@@ -1,0 +1,59 @@
+/**
+ * The survey as a non-modal dialog in the corner of the page: focus moves
+ * into it when it opens and back where it was when it closes; Esc or the
+ * close button dismiss it; Tab may always leave it (no keyboard trap), and
+ * the page stays usable behind it.
+ */
+import type { SurveyRequest } from './request.js'
+import { deepActive, h, shadowHost } from './dom.js'
+import type { Strings } from './locales/types.js'
+import { view } from './view.js'
+
+let openNow = false
+
+export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): boolean {
+  if (openNow) return false
+  openNow = true
+  const before = deepActive()
+  const { host, root } = shadowHost('dialog')
+  const v = view(r, t)
+  const onHide = (): void => void v.finish()
+
+  function close(): void {
+    if (!host.isConnected) return
+    // Closed at the question: dismissed. Later: the answer given so far is sent.
+    if (!v.finish() && v.state() === 'question') r.emit('survey_dismissed', { metric: r.metric })
+    const hadFocus = root.activeElement !== null
+    host.remove()
+    openNow = false
+    removeEventListener('pagehide', onHide)
+    if (hadFocus && before instanceof HTMLElement && before.isConnected) before.focus()
+    closed?.()
+  }
+
+  root.append(
+    h(
+      'div',
+      {
+        class: 'v p d',
+        role: 'dialog',
+        'aria-modal': 'false',
+        'aria-labelledby': 't',
+        lang: t.lang,
+        onkeydown: (e) => {
+          if ((e as KeyboardEvent).key !== 'Escape') return
+          e.stopPropagation()
+          close()
+        },
+      },
+      h('div', { class: 'h' }, h('h2', { id: 't' }, t.title), h('button', { type: 'button', class: 'x', 'aria-label': t.close, onclick: close }, '×')),
+      v.el,
+    ),
+  )
+  // On <html>, not <body>: a transformed or hidden body cannot displace or hide it.
+  document.documentElement.append(host)
+  addEventListener('pagehide', onHide)
+  r.emit('survey_shown', { metric: r.metric })
+  v.focus()
+  return true
+}

@@ -1,0 +1,133 @@
+/**
+ * `GET /v1/comments` (newest first, keyset pages) and `GET /v1/comments/terms`
+ * (what people write about, per service): analyst scope. Comments were
+ * scrubbed of personal data at ingestion.
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import { z } from 'zod'
+import { errors } from '../errors.js'
+import { flatten } from './csv.js'
+import { exportRoute } from './export-route.js'
+import { FilterQuery, resolveScope } from './filters.js'
+import { FormatQuery } from './format.js'
+import { commentTexts } from './queries/comment-texts.js'
+import { comments } from './queries/comments.js'
+import { windowBody } from './reports/options.js'
+import { WindowSchema } from './schemas.js'
+import { topTerms } from './terms/tokenize.js'
+import { isoTime } from './window.js'
+
+const DEFAULT_LIMIT = 50
+const MAX_LIMIT = 500
+/** Newest comments per service read for the term counts. */
+export const TERMS_COMMENTS_PER_SERVICE = 5000
+const DEFAULT_TERMS = 15
+
+const METRIC = z.enum(['csat', 'nps', 'ces', 'rating'])
+const SCORES_DOC = 'low = complaints only (CSAT or rating 1–3, NPS 0–6, CES 5–7); all = every comment'
+
+const CommentsQuery = FilterQuery.extend(FormatQuery.shape).extend({
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
+  cursor: z.string().max(200).optional().describe('next_cursor of the previous page'),
+  metric: z
+    .union([METRIC, z.array(METRIC)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
+  scores: z.enum(['low', 'all']).default('all').describe(SCORES_DOC),
+})
+
+const CommentSchema = z.object({
+  id: z.string(),
+  ts: z.string(),
+  service: z.string(),
+  metric: z.string(),
+  question: z.string(),
+  score: z.number().int().nullable(),
+  comment: z.string(),
+  life_situation: z.string(),
+  channel: z.string(),
+  segment: z.string(),
+  locale: z.string(),
+  device: z.string(),
+})
+
+const CommentsResponse = z.object({ window: WindowSchema, comments: z.array(CommentSchema), next_cursor: z.string().nullable() })
+
+const TermSchema = z.object({ term: z.string(), count: z.number().int().describe('comments that contain the term') })
+
+const TermsQuery = FilterQuery.extend(FormatQuery.shape).extend({
+  scores: z.enum(['low', 'all']).default('low').describe(SCORES_DOC),
+  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_TERMS).describe('terms per service'),
+})
+
+const TermsResponse = z.object({
+  window: WindowSchema,
+  scores: z.enum(['low', 'all']),
+  services: z.array(z.object({ service: z.string(), comments: z.number().int().describe('comments read'), terms: z.array(TermSchema) })),
+})
+
+const encodeCursor = (ts: number, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url')
+
+function decodeCursor(cursor: string): { ts: number; id: string } {
+  try {
+    const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
+    if (typeof ts === 'number' && Number.isSafeInteger(ts) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { ts, id }
+  } catch {
+    // fall through
+  }
+  throw errors.badRequest('querystring: cursor is not a cursor this API returned')
+}
+
+export const commentsRoutes: FastifyPluginAsync = async (app) => {
+  const { store } = app.otklik
+  const tags = ['comments']
+
+  exportRoute(app, '/comments', {
+    name: 'comments',
+    access: 'analyst',
+    tags,
+    summary: 'Comments, newest first',
+    description: `Survey answers with a comment, PII scrubbed at ingestion, newest first; \`limit\` (1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}) per page, \`cursor\` = the previous page's next_cursor. Takes the metrics filters.`,
+    querystring: CommentsQuery,
+    response: CommentsResponse,
+    csv: (b) => b.comments.map((c) => flatten(c)),
+    handler: async (q) => {
+      const scope = await resolveScope(store, q)
+      const after = q.cursor ? decodeCursor(q.cursor) : undefined
+      const rows = await comments(store, scope, { limit: q.limit + 1, after, metrics: q.metric, lowOnly: q.scores === 'low' })
+      const page = rows.slice(0, q.limit)
+      const last = page[page.length - 1]
+      return {
+        window: windowBody(scope.window),
+        comments: page.map((r) => ({ ...r, ts: isoTime(r.ts) })),
+        next_cursor: rows.length > q.limit && last ? encodeCursor(last.ts, last.id) : null,
+      }
+    },
+  })
+
+  exportRoute(app, '/comments/terms', {
+    name: 'comment-terms',
+    access: 'analyst',
+    tags,
+    summary: 'Top terms of comments per service',
+    description: `The terms found in the most comments of each service (the newest ${TERMS_COMMENTS_PER_SERVICE} comments per service in the window). Tokenizer: lower case, ё → е, words of letters and digits, a negation joined to the next word («не работает»), Russian and English stop words, words under 3 letters, numbers and PII placeholders dropped; no stemming. Takes the metrics filters.`,
+    querystring: TermsQuery,
+    response: TermsResponse,
+    csv: (b) => b.services.flatMap((s) => s.terms.map((t) => flatten({ service: s.service, comments: s.comments, ...t }))),
+    handler: async (q) => {
+      const scope = await resolveScope(store, q)
+      const texts = await commentTexts(store, scope, { perService: TERMS_COMMENTS_PER_SERVICE, lowOnly: q.scores === 'low' })
+      const by = new Map<string, string[]>()
+      for (const t of texts) {
+        const list = by.get(t.service)
+        if (list) list.push(t.comment)
+        else by.set(t.service, [t.comment])
+      }
+      return {
+        window: windowBody(scope.window),
+        scores: q.scores,
+        services: [...by.entries()].map(([service, list]) => ({ service, comments: list.length, terms: topTerms(list, q.limit) })),
+      }
+    },
+  })
+}

@@ -1,0 +1,58 @@
+/**
+ * Registers a report as `GET path` (JSON, or CSV when asked, see format.ts)
+ * and `GET path.csv` (always CSV): the same handler, the same content.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
+import type { z } from 'zod'
+import type { Access } from '../auth/scopes.js'
+import type { CsvRecord } from './csv.js'
+import { sendCsv, wantsCsv } from './format.js'
+
+export interface ExportRouteSpec<Q extends z.ZodType<{ format?: 'json' | 'csv' | undefined }>, R extends z.ZodType> {
+  /** Base name of the CSV file. */
+  name: string
+  access: Access
+  tags: string[]
+  summary: string
+  description: string
+  querystring: Q
+  response: R
+  /** The CSV records of a body: one per element of its list. */
+  csv: (body: z.output<R>) => CsvRecord[]
+  handler: (query: z.output<Q>, request: FastifyRequest) => Promise<z.output<R>>
+}
+
+export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | undefined }>, R extends z.ZodType>(
+  app: FastifyInstance,
+  path: string,
+  spec: ExportRouteSpec<Q, R>,
+): void {
+  const { name, tags, summary, description, querystring, response } = spec
+  const schema: FastifySchema = {
+    tags,
+    summary,
+    description: `${description}\n\nCSV (analyst scope): \`${path}.csv\`, \`?format=csv\` or \`Accept: text/csv\`; nested fields become dotted columns.`,
+    querystring,
+    response: { 200: response },
+    security: [{ bearer: [] }],
+  }
+  const csvSchema: FastifySchema = { tags, summary: `${summary} (CSV)`, querystring, hide: true }
+  app.get(
+    path,
+    { config: { access: spec.access }, schema },
+    async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+      const query = request.query as z.output<Q>
+      const body = await spec.handler(query, request)
+      if (wantsCsv(request, query.format)) return sendCsv(request, reply, name, spec.csv(body))
+      return body
+    },
+  )
+  app.get(
+    `${path}.csv`,
+    { config: { access: spec.access === 'admin' ? 'admin' : 'analyst' }, schema: csvSchema },
+    async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+      const body = await spec.handler(request.query as z.output<Q>, request)
+      return sendCsv(request, reply, name, spec.csv(body))
+    },
+  )
+}

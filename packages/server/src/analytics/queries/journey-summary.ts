@@ -1,0 +1,59 @@
+/**
+ * Query `journey_summary`: journeys started in a window by service (and
+ * optionally a dimension of the journey's start and a bucket of its start
+ * day): started, completed, errored, and the quantiles of the duration of
+ * completed journeys (type 7, `quantilesExactInclusive`, = stats/quantile.ts).
+ */
+import { toNumber } from '../../storage/int64.js'
+import type { QueryParams, Store } from '../../storage/store.js'
+import type { Scope } from '../filters.js'
+import { bucketExpr, groupExpr, run, type Grouping } from '../sql.js'
+import type { Source } from '../window.js'
+import { journeyRelation } from './journey-relation.js'
+
+export const NAME = 'journey_summary'
+
+/** Duration quantiles returned, in this order. */
+export const DURATION_QUANTILES = [0.25, 0.5, 0.75, 0.9] as const
+
+export interface JourneySummaryRow {
+  service: string
+  group: string
+  bucket: string
+  started: number
+  completed: number
+  errored: number
+  /** Completed journeys with a duration. */
+  timed: number
+  /** Duration quantiles (ms) at DURATION_QUANTILES; null when timed = 0. */
+  quantiles: (number | null)[]
+  meanDuration: number | null
+}
+
+export async function journeySummary(store: Store, scope: Scope, opts: Grouping & { source?: Source } = {}): Promise<JourneySummaryRow[]> {
+  const params: QueryParams = {}
+  const relation = journeyRelation(store, scope, params, opts)
+  const sql = `
+SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'start_day')} AS bucket,
+  count() AS started, sum(completed) AS n_completed, sum(errored) AS n_errored, count(duration_ms) AS timed,
+  quantilesExactInclusive(${DURATION_QUANTILES.join(', ')})(duration_ms) AS q, avg(duration_ms) AS mean_duration
+FROM (${relation})
+GROUP BY service, grp, bucket
+ORDER BY service, grp, bucket`
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
+  return rows.map((r) => {
+    const timed = toNumber(r.timed)
+    const q = Array.isArray(r.q) ? r.q : []
+    return {
+      service: String(r.service),
+      group: String(r.grp),
+      bucket: String(r.bucket),
+      started: toNumber(r.started),
+      completed: toNumber(r.n_completed),
+      errored: toNumber(r.n_errored),
+      timed,
+      quantiles: DURATION_QUANTILES.map((_, i) => (timed === 0 ? null : toNumber(q[i]))),
+      meanDuration: timed === 0 ? null : toNumber(r.mean_duration),
+    }
+  })
+}

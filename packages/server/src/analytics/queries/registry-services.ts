@@ -1,0 +1,47 @@
+/**
+ * Query `registry_services`: the registered services (not deleted) with
+ * their names, agency and targets, for labels and the flags' targets.
+ */
+import type { Store } from '../../storage/store.js'
+import { targetsOf, type Targets } from '../../registry/targets.js'
+import { run } from '../sql.js'
+
+export const NAME = 'registry_services'
+
+export interface RegisteredService {
+  id: string
+  name_ru: string
+  name_en: string
+  agency: string
+  life_situations: string[]
+  targets: Targets
+}
+
+interface Row {
+  id: string
+  name_ru: string
+  name_en: string
+  agency: string
+  life_situations: string[]
+  target_csat: number | null
+  target_nps: number | null
+  target_ces: number | null
+  target_completion: number | null
+  target_error_rate: number | null
+}
+
+export async function registryServices(store: Store): Promise<Map<string, RegisteredService>> {
+  const rows = await run<Row>(
+    store,
+    NAME,
+    `SELECT id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate
+     FROM ${store.table('services')} FINAL WHERE deleted = 0 ORDER BY id LIMIT 100000`,
+    {},
+  )
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, name_ru: r.name_ru, name_en: r.name_en, agency: r.agency, life_situations: r.life_situations, targets: targetsOf(r) },
+    ]),
+  )
+}

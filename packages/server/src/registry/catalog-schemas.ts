@@ -1,0 +1,120 @@
+/**
+ * Request and response schemas of the catalogue: services, life situations
+ * and agencies. One source for validation, types and the OpenAPI document.
+ */
+import { z } from 'zod'
+// Control characters have no place in a name shown on a page or in CSV.
+import { CONTROL, identifier } from '../contract/events.js'
+
+
+export const displayName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(300)
+  .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+
+/** Target ranges: the same scales as the metrics they bound. */
+export const TARGET_RANGES = {
+  csat: [0, 1],
+  nps: [-100, 100],
+  ces: [1, 7],
+  completion: [0, 1],
+  error_rate: [0, 1],
+} as const
+
+export type TargetKey = keyof typeof TARGET_RANGES
+export const TARGET_KEYS = Object.keys(TARGET_RANGES) as TargetKey[]
+
+const target = (key: TargetKey) => {
+  const [lo, hi] = TARGET_RANGES[key]
+  return z.number().min(lo, `must be ${lo}..${hi}`).max(hi, `must be ${lo}..${hi}`).nullable().optional()
+}
+
+/** A service's own targets; absent or null means the portfolio default. */
+export const TargetsInputSchema = z
+  .object({
+    csat: target('csat'),
+    nps: target('nps'),
+    ces: target('ces'),
+    completion: target('completion'),
+    error_rate: target('error_rate'),
+  })
+  .strict()
+
+export const ServiceInputSchema = z
+  .object({
+    id: identifier.optional(),
+    name_ru: displayName,
+    name_en: displayName.optional(),
+    agency: identifier.nullable().optional(),
+    life_situations: z.array(identifier).max(100).default([]),
+    targets: TargetsInputSchema.default({}),
+  })
+  .strict()
+export type ServiceInput = z.infer<typeof ServiceInputSchema>
+
+const numbers = z.object({ csat: z.number(), nps: z.number(), ces: z.number(), completion: z.number(), error_rate: z.number() })
+
+export const ServiceSchema = z.object({
+  id: z.string(),
+  name_ru: z.string(),
+  name_en: z.string(),
+  agency: z.string().nullable(),
+  life_situations: z.array(z.string()),
+  targets: numbers.describe('effective targets: the service own ones, else the portfolio defaults'),
+  custom_targets: z
+    .object({
+      csat: z.number().nullable(),
+      nps: z.number().nullable(),
+      ces: z.number().nullable(),
+      completion: z.number().nullable(),
+      error_rate: z.number().nullable(),
+    })
+    .describe('the targets set for this service; null = portfolio default'),
+})
+export type Service = z.infer<typeof ServiceSchema>
+
+export const ServiceListSchema = z.object({
+  services: z.array(ServiceSchema),
+  default_targets: numbers,
+  unregistered: z
+    .array(z.object({ service: z.string(), events: z.number() }))
+    .describe('services that sent events in the last 90 days but are not in the registry'),
+})
+
+export const NamedInputSchema = z
+  .object({ id: identifier.optional(), name_ru: displayName, name_en: displayName.optional() })
+  .strict()
+export type NamedInput = z.infer<typeof NamedInputSchema>
+
+export const NamedSchema = z.object({ id: z.string(), name_ru: z.string(), name_en: z.string() })
+export type Named = z.infer<typeof NamedSchema>
+
+export const IdParams = z.object({ id: identifier })
+
+export const ServiceFilterSchema = z
+  .object({ agency: identifier.optional(), life_situation: identifier.optional() })
+  .strict()
+
+/** Largest bulk import in one request. */
+export const MAX_IMPORT_ENTRIES = 20_000
+
+/** A registry document: the shape `otklik registry import` sends. */
+export const RegistryDocumentSchema = z
+  .object({
+    agencies: z.array(z.unknown()).max(MAX_IMPORT_ENTRIES).default([]),
+    life_situations: z.array(z.unknown()).max(MAX_IMPORT_ENTRIES).default([]),
+    services: z.array(z.unknown()).max(MAX_IMPORT_ENTRIES).default([]),
+  })
+  .strict()
+export type RegistryDocument = z.infer<typeof RegistryDocumentSchema>
+
+const counts = z.object({ added: z.number(), updated: z.number(), unchanged: z.number() })
+export const ImportResultSchema = z.object({
+  agencies: counts,
+  life_situations: counts,
+  services: counts,
+  rejected: z.array(z.object({ kind: z.enum(['agencies', 'life_situations', 'services']), index: z.number(), reason: z.string() })),
+})
+export type ImportResult = z.infer<typeof ImportResultSchema>
