@@ -5,6 +5,7 @@
 import type { Store } from '../../storage/store.js'
 import { targetsOf, type Targets } from '../../registry/targets.js'
 import { run } from '../sql.js'
+import type { ServiceRow } from '../../registry/services.js'
 
 export const NAME = 'registry_services'
 
@@ -17,21 +18,9 @@ export interface RegisteredService {
   targets: Targets
 }
 
-interface Row {
-  id: string
-  name_ru: string
-  name_en: string
-  agency: string
-  life_situations: string[]
-  target_csat: number | null
-  target_nps: number | null
-  target_ces: number | null
-  target_completion: number | null
-  target_error_rate: number | null
-}
 
 export async function registryServices(store: Store): Promise<Map<string, RegisteredService>> {
-  const rows = await run<Row>(
+  const rows = await run<ServiceRow>(
     store,
     NAME,
     `SELECT id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate
