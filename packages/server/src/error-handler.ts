@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import { OtklikError } from './errors.js'
+import { OtklikError, errors } from './errors.js'
 
 // Fastify's own client-error codes, renamed for our catalogue.
 const FASTIFY_CODES: Record<string, string> = {
@@ -18,9 +18,7 @@ const FASTIFY_CODES: Record<string, string> = {
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof OtklikError) {
-    return reply.code(error.statusCode).send({ error: { code: error.code, message: error.message }, ...error.details })
-  }
+  if (error instanceof OtklikError) return reply.code(error.statusCode).send(errorBody(error))
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0]
     const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : ''
@@ -40,11 +38,15 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       message = `body is not valid JSON: ${error.message}`
     }
     if (status === 413) message = 'body is larger than the limit of this route'
-    if (status === 415) message = `content type ${request.headers['content-type'] ?? '(none)'} is not accepted here; send application/json`
+    if (status === 415) return reply.code(415).send(errorBody(errors.unsupportedMediaType(request.headers['content-type'])))
     return reply.code(status).send({ error: { code, message } })
   }
   request.log.error({ err: error }, 'request failed')
   return reply.code(500).send({ error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } })
+}
+
+function errorBody(error: OtklikError) {
+  return { error: { code: error.code, message: error.message }, ...error.details }
 }
 
 export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {

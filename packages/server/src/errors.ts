@@ -19,7 +19,7 @@ export const errors = {
   badRequest: (message: string, details?: Record<string, unknown>) => new OtklikError('bad_request', 400, message, details),
   invalidJson: (message: string) => new OtklikError('invalid_json', 400, `body is not valid JSON: ${message}`),
   unsupportedMediaType: (type: string | undefined) =>
-    new OtklikError('unsupported_media_type', 415, `content type ${type ?? '(none)'} is not accepted here; send application/json or text/plain`),
+    new OtklikError('unsupported_media_type', 415, `content type ${type ?? '(none)'} is not accepted; send application/json (or, to /v1/events, text/plain)`),
   bodyTooLarge: (limit: number) => new OtklikError('body_too_large', 413, `body is larger than ${limit} bytes`),
   unknownSite: () => new OtklikError('unknown_site', 404, 'no site has this key'),
   originNotAllowed: () => new OtklikError('origin_not_allowed', 403, "this page's origin is not among the site's allowed origins"),

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import type { z } from 'zod'
 import type { Access } from '../auth/scopes.js'
-import type { CsvRecord } from './csv.js'
+import { columnsOfList, type CsvRecord } from './csv.js'
 import { sendCsv, wantsCsv } from './format.js'
 
 export interface ExportRouteSpec<Q extends z.ZodType<{ format?: 'json' | 'csv' | undefined }>, R extends z.ZodType> {
@@ -19,6 +19,8 @@ export interface ExportRouteSpec<Q extends z.ZodType<{ format?: 'json' | 'csv' |
   response: R
   /** The CSV records of a body: one per element of its list. */
   csv: (body: z.output<R>) => CsvRecord[]
+  /** The columns when `csv` gives no record; by default the list element's fields. */
+  csvColumns?: string[]
   handler: (query: z.output<Q>, request: FastifyRequest) => Promise<z.output<R>>
 }
 
@@ -36,6 +38,12 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
     response: { 200: response },
     security: [{ bearer: [] }],
   }
+  // Records give the columns; an empty result takes them from the schema.
+  const columns = spec.csvColumns ?? columnsOfList(response)
+  const csv = (body: z.output<R>) => {
+    const records = spec.csv(body)
+    return { records, columns: records.length === 0 ? columns : undefined }
+  }
   const csvSchema: FastifySchema = { tags, summary: `${summary} (CSV)`, querystring, hide: true }
   app.get(
     path,
@@ -43,7 +51,10 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
     async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
       const query = request.query as z.output<Q>
       const body = await spec.handler(query, request)
-      if (wantsCsv(request, query.format)) return sendCsv(request, reply, name, spec.csv(body))
+      if (wantsCsv(request, query.format)) {
+        const { records, columns } = csv(body)
+        return sendCsv(request, reply, name, records, columns)
+      }
       return body
     },
   )
@@ -51,8 +62,8 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
     `${path}.csv`,
     { config: { access: spec.access === 'admin' ? 'admin' : 'analyst' }, schema: csvSchema },
     async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
-      const body = await spec.handler(request.query as z.output<Q>, request)
-      return sendCsv(request, reply, name, spec.csv(body))
+      const { records, columns } = csv(await spec.handler(request.query as z.output<Q>, request))
+      return sendCsv(request, reply, name, records, columns)
     },
   )
 }

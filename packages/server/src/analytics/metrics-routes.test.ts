@@ -193,6 +193,17 @@ describe('CSV', () => {
   })
 })
 
+describe('CSV of an empty result', () => {
+  it('still has the header row of a full one', async () => {
+    for (const path of ['services', 'funnel', 'breakdown', 'timeseries', 'distribution', 'durations', 'volumes']) {
+      const q = `${WINDOW}${path === 'breakdown' ? '&by=segment' : ''}`
+      const full = (await get(`/v1/metrics/${path}.csv?${q}`, analyst)).body.split('\r\n')[0]
+      const empty = (await get(`/v1/metrics/${path}.csv?${q}&service=none-such`, analyst)).body
+      expect(empty, path).toBe(`${full}\r\n`)
+    }
+  })
+})
+
 describe('auth', () => {
   it('401 without a token, 403 for a viewer asking for CSV, 200 for a viewer on JSON', async () => {
     expect((await get(`/v1/metrics/services`, null)).statusCode).toBe(401)

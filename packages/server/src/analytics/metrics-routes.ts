@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { flatten, type CsvRecord } from './csv.js'
+import { flatColumns, flatten, type CsvRecord } from './csv.js'
 import { FilterQuery, resolveScope, type FilterQueryInput } from './filters.js'
 import { FormatQuery } from './format.js'
 import { LANGUAGES, pickLanguage } from './language.js'
@@ -17,6 +17,7 @@ import { servicesReport } from './reports/services.js'
 import { timeseriesReport } from './reports/timeseries.js'
 import { volumesReport } from './reports/volumes.js'
 import {
+  FunnelStepSchema,
   BreakdownResponse,
   DistributionResponse,
   DurationsResponse,
@@ -105,6 +106,8 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
       b.funnels.flatMap(({ steps, ...f }) =>
         steps.length === 0 ? [flatten(f)] : steps.map((s) => flatten({ ...f, ...s })),
       ),
+    // One row per step: the funnel's fields, then the step's.
+    csvColumns: [...new Set([...flatColumns(FunnelResponse.shape.funnels.element.omit({ steps: true })), ...flatColumns(FunnelStepSchema)])],
     handler: async (q, request) => funnelReport(store, await scopeOf(q), opts(q, request)),
   })
 

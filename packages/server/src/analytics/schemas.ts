@@ -1,5 +1,6 @@
 /** Response schemas of the metrics routes (the OpenAPI document is generated from them). */
 import { z } from 'zod'
+import { EVENT_TYPES } from '../contract/limits.js'
 
 export const WindowSchema = z.object({
   from: z.string().describe('start, inclusive (ISO 8601, UTC)'),
@@ -116,5 +117,5 @@ export const DurationsResponse = z.object({
 
 export const VolumesResponse = z.object({
   window: WindowSchema,
-  services: z.array(z.object({ service: z.string(), total: z.number().int(), events: z.record(z.string(), z.number().int()) })),
+  services: z.array(z.object({ service: z.string(), total: z.number().int(), events: z.record(z.enum(EVENT_TYPES), z.number().int()) })),
 })

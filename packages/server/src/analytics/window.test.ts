@@ -11,7 +11,12 @@ describe('time windows', () => {
     expect(parseInstant('2025-03-01T12:30:00')).toBe(Date.UTC(2025, 2, 1, 12, 30))
     expect(parseInstant('2025-03-01T12:30:00.250+03:00')).toBe(Date.UTC(2025, 2, 1, 9, 30, 0, 250))
     expect(parseInstant('1740830400000')).toBe(1740830400000)
-    for (const bad of ['yesterday', '2025-13-01', '01.03.2025', '', '2025-03-01T25:00:00Z']) expect(parseInstant(bad), bad).toBeUndefined()
+    // A year or a month alone is its first instant (ISO 8601 reduced precision).
+    expect(parseInstant('2025')).toBe(Date.UTC(2025, 0, 1))
+    expect(parseInstant('2025-02')).toBe(Date.UTC(2025, 1, 1))
+    expect(parseInstant('0')).toBe(0)
+    const bad = ['yesterday', '2025-13-01', '2025-02-30', '2025-13', '01.03.2025', '', '2025-03-01T25:00:00Z', '2025-03-01T24:00', '123', '8640000000000001', '9000000000000']
+    for (const b of bad) expect(parseInstant(b), b).toBeUndefined()
   })
 
   it('defaults to the last 28 days and rejects an empty or reversed window', () => {

@@ -16,7 +16,8 @@ export const authPlugin = fp(async (app) => {
     if (request.routeOptions.url === undefined) return
     if (access === undefined) throw errors.forbidden('an explicit')
     const header = request.headers.authorization
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined
+    // The scheme is case-insensitive (RFC 9110).
+    const token = header === undefined ? undefined : /^bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     if (!token) throw errors.unauthorized()
     const info = await app.otklik.tokens.verify(token)
     if (!info) throw errors.unauthorized()

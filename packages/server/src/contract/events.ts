@@ -5,6 +5,7 @@
  */
 import { z } from 'zod'
 import { CHANNELS, EVENT_TYPES, LIMITS, METRICS, METRIC_RANGES, SEGMENTS } from './limits.js'
+import { cleanPath } from './path.js'
 import type { EventBatch, IngestResponse, OtklikEvent } from './types.js'
 
 // Letters of any script, digits and a few separators: safe in URLs, logs and
@@ -16,6 +17,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
 /* eslint-enable no-control-regex */
+// A lone UTF-16 surrogate is not text: ClickHouse refuses to store it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** True for well-formed Unicode text (String.prototype.isWellFormed, ES2024). */
+export const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s)
+
+/**
+ * Free text of at most `max` characters: well-formed, and with no control
+ * characters unless `multiline` (then tab and newlines are allowed).
+ */
+export const text = (max: number, opts: { multiline?: boolean } = {}) =>
+  z
+    .string()
+    .max(max)
+    .refine(wellFormed, 'must be valid Unicode text (no lone surrogates)')
+    .refine((s) => !(opts.multiline ? CONTROL_IN_TEXT : CONTROL).test(s), 'must not contain control characters')
 
 export const identifier = z
   .string()
@@ -24,12 +41,6 @@ export const identifier = z
   .regex(SAFE_ID, 'must start with a letter or digit and hold only letters, digits and . _ : - /')
 
 export const uuid = z.string().regex(UUID, 'must be a UUID')
-
-const plainText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
 
 // Epoch milliseconds within what DateTime64(3) stores (1970 to 2200).
 const epochMs = z.number().int().min(0).max(7_258_118_400_000)
@@ -51,16 +62,18 @@ export const EventSchema = z
       .max(35)
       .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like ru or en-GB')
       .optional(),
-    path: plainText(4096).optional(),
+    // Only what is kept counts: the query string and fragment are cut before
+    // the checks (the body limit bounds the raw string).
+    path: z
+      .string()
+      .refine((s) => cleanPath(s).length <= LIMITS.maxPathChars, `must be at most ${LIMITS.maxPathChars} characters without its query string`)
+      .refine((s) => wellFormed(cleanPath(s)) && !CONTROL.test(cleanPath(s)), 'must be valid text without control characters')
+      .optional(),
     error_code: identifier.optional(),
     metric: z.enum(METRICS).optional(),
     question: identifier.optional(),
     score: z.number().int().optional(),
-    comment: z
-      .string()
-      .max(LIMITS.maxCommentChars)
-      .refine((s) => !CONTROL_IN_TEXT.test(s), 'must not contain control characters')
-      .optional(),
+    comment: text(LIMITS.maxCommentChars, { multiline: true }).optional(),
   })
   .strict()
   .superRefine((e, ctx) => {
@@ -94,7 +107,7 @@ export const EventSchema = z
 export const BatchEnvelopeSchema = z
   .object({
     site: identifier,
-    sdk: plainText(32).optional(),
+    sdk: text(32).optional(),
     sent_at: epochMs.optional(),
     events: z.array(z.unknown()).min(1, 'must hold at least one event').max(LIMITS.maxEvents, `must hold at most ${LIMITS.maxEvents} events`),
   })

@@ -13,6 +13,16 @@ import type { Spool } from './spool.js'
 const RETRY_MIN_MS = 1000
 const RETRY_MAX_MS = 30_000
 
+// ClickHouse codes that mean "these rows cannot be stored" (parse and type
+// errors): retrying cannot help. Anything else (network, overload, a table
+// missing during an upgrade) is worth retrying from the spool.
+const DATA_ERROR_CODES = new Set(['6', '25', '26', '27', '38', '41', '53', '69', '70', '72', '117', '131', '321', '376', '441', '691'])
+
+export function isDataError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code
+  return typeof code === 'string' && DATA_ERROR_CODES.has(code)
+}
+
 interface Waiter {
   rows: readonly EventRow[]
   resolve: () => void
@@ -118,8 +128,34 @@ export class Committer {
     const fresh = stored.size === 0 ? rows : rows.filter((r) => !stored.has(r.id))
     if (fresh.length === 0) return
     const end = this.o.metrics.insertSeconds.startTimer()
-    await this.o.sink.insert(fresh)
+    try {
+      await this.o.sink.insert(fresh)
+    } catch (err) {
+      if (!isDataError(err)) throw err
+      // Validation should make this impossible; if ClickHouse still refuses
+      // some rows, find them by halving so that one bad row can never hold
+      // up its neighbours (or, from the spool, every later block).
+      await this.isolate(fresh, err)
+    }
     end()
+  }
+
+  private async isolate(rows: readonly EventRow[], err: unknown): Promise<void> {
+    if (rows.length === 1) {
+      const file = await this.o.spool.quarantine(rows)
+      this.o.metrics.insertBatches.inc({ outcome: 'quarantined' })
+      this.o.log.error({ err: describe(err), file }, 'ClickHouse refused an event; it was set aside in the spool')
+      return
+    }
+    const half = rows.length >> 1
+    for (const part of [rows.slice(0, half), rows.slice(half)]) {
+      try {
+        await this.o.sink.insert(part)
+      } catch (partErr) {
+        if (!isDataError(partErr)) throw partErr
+        await this.isolate(part, partErr)
+      }
+    }
   }
 
   /** Returns true when the spool is empty afterwards. */
@@ -129,7 +165,7 @@ export class Committer {
       try {
         await this.write(block.rows)
       } catch (err) {
-        this.o.log.debug({ err: describe(err) }, 'spool replay deferred')
+        this.o.log.warn({ err: describe(err), blocks: spool.depth }, 'spool replay deferred: ClickHouse still unavailable')
         this.scheduleRetry()
         return false
       }

@@ -9,7 +9,8 @@ import { LIMITS } from '../contract/limits.js'
 import { scrubPii } from '../contract/scrub-pii.js'
 import type { OtklikEvent } from '../contract/types.js'
 import type { EventRow } from '../storage/events-store.js'
-import { cleanPath } from './path.js'
+import { issueReason } from '../contract/issue-reason.js'
+import { cleanPath } from '../contract/path.js'
 import type { DeviceInfo } from './user-agent.js'
 
 export interface Rejection {
@@ -27,7 +28,7 @@ export interface NormalizeContext {
   sentAt?: number | undefined
   sdk?: string | undefined
   device: DeviceInfo
-  /** false for history imports: any age is allowed. */
+  /** false for history imports: any age in the past is allowed. */
   checkWindow?: boolean
 }
 
@@ -46,6 +47,9 @@ export function clockSkew(receivedAt: number, sentAt: number | undefined): numbe
   return Math.abs(skew) > LIMITS.clockSkewToleranceMs ? skew : undefined
 }
 
+const skewNote = (skew: number | undefined) =>
+  skew === undefined ? '' : ` (after correcting the client's clock by ${Math.round(skew / 1000)} s, judged by sent_at)`
+
 export function normalizeEvents(events: readonly unknown[], ctx: NormalizeContext): Normalized {
   const skew = clockSkew(ctx.receivedAt, ctx.sentAt)
   const rows: EventRow[] = []
@@ -59,14 +63,16 @@ export function normalizeEvents(events: readonly unknown[], ctx: NormalizeContex
     }
     const e = parsed.data
     const ts = e.ts + (skew ?? 0)
+    // History may be of any age, but never from the future (a clock error,
+    // and past 2106 beyond what the TTL expression can date).
+    if (ts > ctx.receivedAt + LIMITS.maxFutureMs) {
+      rejected.push({ index, code: 'ts_future', reason: `ts: is more than 24 h in the future${skewNote(skew)}` })
+      return
+    }
     if (ctx.checkWindow !== false) {
-      if (ts > ctx.receivedAt + LIMITS.maxFutureMs) {
-        rejected.push({ index, code: 'ts_future', reason: 'ts: is more than 24 h in the future' })
-        return
-      }
       const maxPast = ctx.offline ? LIMITS.maxPastOfflineMs : LIMITS.maxPastMs
       if (ts < ctx.receivedAt - maxPast) {
-        rejected.push({ index, code: 'ts_past', reason: `ts: is more than ${maxPast / 86_400_000} days in the past` })
+        rejected.push({ index, code: 'ts_past', reason: `ts: is more than ${maxPast / 86_400_000} days in the past${skewNote(skew)}` })
         return
       }
     }
@@ -112,11 +118,8 @@ function toRow(e: OtklikEvent, id: string, ts: number, ctx: NormalizeContext): E
 const FIELD_CODES = new Set(Object.keys(EventSchema.shape ?? {}))
 
 function describeIssue(issue: z.core.$ZodIssue | undefined): { code: string; reason: string } {
-  if (!issue) return { code: 'invalid', reason: 'invalid event' }
-  const field = issue.path.length > 0 ? issue.path.join('.') : ''
-  const head = issue.path[0]
-  const code = typeof head === 'string' && FIELD_CODES.has(head) ? `invalid_${head}` : 'invalid'
-  if (issue.code === 'unrecognized_keys') return { code: 'unknown_field', reason: `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}` }
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { code, reason: `${field}: is required` }
-  return { code, reason: field ? `${field}: ${issue.message}` : issue.message }
+  const head = issue?.path[0]
+  const code =
+    issue?.code === 'unrecognized_keys' ? 'unknown_field' : typeof head === 'string' && FIELD_CODES.has(head) ? `invalid_${head}` : 'invalid'
+  return { code, reason: issueReason(issue) }
 }

@@ -137,6 +137,10 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
   const cases: [string, () => Promise<{ statusCode: number; json(): { error?: { message?: string } } }>, number, RegExp][] = [
     ['malformed JSON', () => post('{"site": "demo", "events": [', {}), 400, /JSON/],
     ['malformed JSON as text/plain', () => post('{nope', { 'content-type': 'text/plain' }), 400, /JSON/],
+    ['an empty text/plain body', () => post('', { 'content-type': 'text/plain' }), 400, /^body is not valid JSON: the body is empty/],
+    ['a multipart body', () => post('--x\r\n\r\n', { 'content-type': 'multipart/form-data; boundary=x' }), 415, /text\/plain/],
+    ['a wrongly typed score', () => post(batch([answer(2, { score: '2' as never })])), 400, /score: must be a number, not string/],
+    ['a null optional field', () => post(batch([event({ step: null as never })])), 400, /step: must be a string, not null/],
     ['wrong content type', () => post('site=demo', { 'content-type': 'application/x-www-form-urlencoded' }), 415, /content type/],
     ['oversized body', () => post(batch(Array.from({ length: 90 }, () => answer(5, { comment: 'x'.repeat(1000) }))), {}), 413, /larger/],
     ['too many events', () => post(batch(Array.from({ length: 101 }, () => event()))), 400, /at most 100/],
@@ -149,6 +153,9 @@ describe('bad input gets a clear 4xx and writes nothing', () => {
     ['oversized strings', () => post(batch([event({ service: 's'.repeat(129) })])), 400, /service/],
     ['control characters', () => post(batch([event({ step: 'a\u0000b' })])), 400, /step/],
     ['control characters in a comment', () => post(batch([answer(2, { comment: 'hi\u0007' })])), 400, /comment/],
+    ['a lone surrogate in a comment', () => post(batch([answer(2, { comment: 'broken \ud800 text' })])), 400, /comment: must be valid Unicode/],
+    ['a lone surrogate in a path', () => post(batch([event({ path: '/a\udc00' })])), 400, /path/],
+    ['a long path is judged without its query string', () => post(batch([event({ path: `/p${'x'.repeat(1100)}?q=1` })])), 400, /path: must be at most 1024/],
     ['future timestamps', () => post(batch([event({ ts: Date.now() + 2 * 86_400_000 })])), 400, /future/],
     ['too old for a web site', () => post(batch([event({ ts: Date.now() - 8 * 86_400_000 })])), 400, /past/],
     ['unknown fields', () => post(batch([{ ...event(), email: 'a@b.ru' } as never])), 400, /unknown field/],
@@ -174,5 +181,14 @@ describe('idempotence beyond identical batches', () => {
     expect((await post(batch([a!, b!]))).statusCode).toBe(202)
     expect((await post(batch([b!, c!, a!]))).json()).toEqual({ accepted: 3, rejected: [] })
     expect(await rows([a!.id, b!.id, c!.id])).toHaveLength(3)
+  })
+})
+
+describe('idempotence whatever the timestamp', () => {
+  it('an event retried with a timestamp days away (a corrected clock) is still stored once', async () => {
+    const e = event()
+    expect((await post(batch([e]))).statusCode).toBe(202)
+    expect((await post(batch([{ ...e, ts: e.ts - 5 * 86_400_000 }]))).statusCode).toBe(202)
+    expect(await rows([e.id])).toHaveLength(1)
   })
 })

@@ -26,7 +26,12 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
 
   // sendBeacon posts text/plain to avoid a CORS preflight; the body is the
   // same JSON, parsed with Fastify's own (prototype-poisoning-safe) parser.
-  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: LIMITS.maxBodyBytes }, app.getDefaultJsonParser('error', 'error'))
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: LIMITS.maxBodyBytes }, (request, body, done) => {
+    const json = body.toString()
+    if (json === '') return done(errors.invalidJson('the body is empty'), undefined)
+    parseJson(request, json, (err, value) => done(err ? errors.invalidJson(err.message.replace(/^Body is not valid JSON but content-type is set to 'application\/json'/, 'it cannot be parsed')) : null, value))
+  })
 
   const limits = config.rateLimit > 0
   const siteLimit = limits

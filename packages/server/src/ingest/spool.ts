@@ -34,9 +34,23 @@ export class Spool {
 
   /** Appends a block durably; resolves only once it is on disk. */
   async append(rows: readonly EventRow[]): Promise<void> {
+    this.files.push(await this.write(this.dir, rows))
+  }
+
+  /**
+   * Keeps rows that ClickHouse refuses to store (never replayed) in
+   * `rejected/`, for an operator to inspect, rather than drop them.
+   */
+  async quarantine(rows: readonly EventRow[]): Promise<string> {
+    const dir = join(this.dir, 'rejected')
+    mkdirSync(dir, { recursive: true })
+    return join(dir, await this.write(dir, rows))
+  }
+
+  private async write(dir: string, rows: readonly EventRow[]): Promise<string> {
     // Time first so names sort in arrival order across restarts.
     const name = `${Date.now().toString().padStart(15, '0')}-${process.pid}-${String(this.seq++).padStart(6, '0')}${SUFFIX}`
-    const tmp = join(this.dir, `.${name}.tmp`)
+    const tmp = join(dir, `.${name}.tmp`)
     const handle = await open(tmp, 'w', 0o600)
     try {
       await handle.writeFile(rows.map((r) => JSON.stringify(r)).join('\n') + '\n')
@@ -44,9 +58,9 @@ export class Spool {
     } finally {
       await handle.close()
     }
-    await rename(tmp, join(this.dir, name))
-    await syncDir(this.dir)
-    this.files.push(name)
+    await rename(tmp, join(dir, name))
+    await syncDir(dir)
+    return name
   }
 
   /** The oldest block, or undefined when the spool is empty. */

@@ -21,7 +21,7 @@ export function createMetrics() {
     }),
     insertBatches: new Counter({
       name: 'otklik_insert_batches_total',
-      help: 'Blocks of events written, by outcome: inserted, spooled (ClickHouse unreachable), replayed from the spool, failed (not durable).',
+      help: 'Blocks of events written, by outcome: inserted, spooled (ClickHouse unreachable), replayed from the spool, failed (not durable), quarantined (refused by ClickHouse, kept in spool/rejected).',
       labelNames: ['outcome'] as const,
       registers,
     }),

@@ -3,16 +3,12 @@
  * and agencies. One source for validation, types and the OpenAPI document.
  */
 import { z } from 'zod'
-// Control characters have no place in a name shown on a page or in CSV.
-import { CONTROL, identifier } from '../contract/events.js'
+import { identifier, text } from '../contract/events.js'
 
-
-export const displayName = z
-  .string()
+/** A name shown on pages and in CSV: well-formed, one line, not empty. */
+export const displayName = text(300)
   .trim()
   .min(1, 'must not be empty')
-  .max(300)
-  .refine((s) => !CONTROL.test(s), 'must not contain control characters')
 
 /** Target ranges: the same scales as the metrics they bound. */
 export const TARGET_RANGES = {

@@ -16,6 +16,7 @@ import {
 } from './catalog-schemas.js'
 import { insertNamedRows, listNamed, namedRowOf, type NamedRow, type NamedTable } from './named-entries.js'
 import { insertServiceRows, listServiceRows, rowOf, type ServiceRow } from './services.js'
+import { issueReason } from '../contract/issue-reason.js'
 
 type Kind = ImportResult['rejected'][number]['kind']
 
@@ -113,10 +114,5 @@ const sameService = (a: ServiceRow, b: ServiceRow) =>
   a.target_error_rate === b.target_error_rate
 
 export function describe(error: z.ZodError): string {
-  const issue = error.issues[0]
-  if (!issue) return 'invalid'
-  if (issue.code === 'unrecognized_keys') return `unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}is required`
-  return `${where}${issue.message}`
+  return issueReason(error.issues[0])
 }

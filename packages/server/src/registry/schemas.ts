@@ -1,6 +1,6 @@
 /** Request and response schemas of the registry routes. */
 import { z } from 'zod'
-import { identifier } from '../contract/events.js'
+import { identifier, text } from '../contract/events.js'
 import { SCOPES } from '../auth/scopes.js'
 
 export const SiteSchema = z.object({
@@ -14,7 +14,7 @@ export const SiteSchema = z.object({
 export const NewSiteSchema = z
   .object({
     kind: z.enum(['web', 'app']).default('web'),
-    name: z.string().min(1).max(200),
+    name: text(200).min(1),
     origins: z.array(z.string().max(300)).max(100).default([]),
     key: identifier.optional(),
     sampling: z.number().min(0).max(1).default(1),
@@ -25,5 +25,5 @@ export const NewSiteSchema = z
 export const CreatedSiteSchema = z.object({ site: SiteSchema, secret: z.string().optional() })
 
 export const TokenSchema = z.object({ id: z.string(), scope: z.enum(SCOPES), name: z.string() })
-export const NewTokenSchema = z.object({ scope: z.enum(SCOPES), name: z.string().max(200).default('') }).strict()
+export const NewTokenSchema = z.object({ scope: z.enum(SCOPES), name: text(200).default('') }).strict()
 export const CreatedTokenSchema = TokenSchema.extend({ token: z.string() })

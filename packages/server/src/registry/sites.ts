@@ -25,23 +25,34 @@ export interface NewSite {
   sampling?: number
 }
 
-/** Normalises an allowed origin (`https://host[:port]`, `*.` wildcard allowed). */
+/**
+ * Normalises an allowed origin as browsers send it: scheme and host in lower
+ * case, no default port, no path (`https://*.host` allows every subdomain).
+ */
 export function normalizeOrigin(origin: string): string {
-  const m = /^(https?):\/\/(\*\.)?([^/?#]+?)\/?$/i.exec(origin.trim())
-  if (!m?.[1] || !m[3]) throw new InvalidOriginError(origin)
-  const host = m[3].toLowerCase()
-  if (!URL.canParse(`${m[1]}://${host}`)) throw new InvalidOriginError(origin)
-  return `${m[1].toLowerCase()}://${m[2] ?? ''}${host}`
+  const m = /^(https?):\/\/(\*\.)?([^/?#@\s*]+?)\/?$/i.exec(origin.trim())
+  const parsed = m?.[1] && m[3] ? parseOrigin(`${m[1]}://${m[3]}`) : undefined
+  if (!parsed) throw new InvalidOriginError(origin)
+  return `${parsed.protocol}//${m?.[2] ?? ''}${parsed.host}`
+}
+
+/** The URL of an Origin header, or undefined when it is not a plain http(s) origin. */
+function parseOrigin(origin: string): URL | undefined {
+  if (!URL.canParse(origin)) return undefined
+  const url = new URL(origin)
+  const plain = (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '' && url.pathname === '/' && !url.search && !url.hash
+  return plain ? url : undefined
 }
 
 export function originAllowed(site: Pick<Site, 'origins'>, origin: string): boolean {
-  const o = origin.toLowerCase()
+  const url = parseOrigin(origin)
+  if (!url) return false
   return site.origins.some((allowed) => {
     const star = allowed.indexOf('://*.')
-    if (star === -1) return allowed === o
-    const scheme = allowed.slice(0, star + 3)
-    const suffix = allowed.slice(star + 4) // ".example.gov.ru"
-    return o.startsWith(scheme) && o.endsWith(suffix) && o.length > scheme.length + suffix.length
+    if (star === -1) return allowed === url.origin
+    // `https://*.example.gov.ru[:port]`: same scheme and port, a host below it.
+    const rule = new URL(allowed.replace('://*.', '://'))
+    return url.protocol === rule.protocol && url.port === rule.port && url.hostname.endsWith(`.${rule.hostname}`)
   })
 }
 

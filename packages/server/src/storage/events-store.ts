@@ -3,6 +3,7 @@
  * are stored already, and an idempotent insert of a block.
  */
 import { createHash } from 'node:crypto'
+import { LIMITS } from '../contract/limits.js'
 import type { Store } from './store.js'
 
 /** One events row as inserted (JSONEachRow; timestamps in epoch ms). */
@@ -41,9 +42,11 @@ export interface EventSink {
 
 // The ids are looked up in chunks so that a query's parameters stay small.
 const ID_CHUNK = 1000
-// Retries of one event may carry timestamps corrected by slightly different
-// clock skews; the window only prunes partitions, so it can be generous.
-const TS_MARGIN_MS = 2 * 24 * 60 * 60 * 1000
+// A retry of one event may carry a different timestamp: corrected for a
+// different clock skew, or resent from an app's offline queue after its
+// clock was fixed. The window only prunes monthly partitions, so it can be
+// generous: as far back as an offline batch may reach, and a day more.
+const TS_MARGIN_MS = LIMITS.maxPastOfflineMs + 24 * 60 * 60 * 1000
 
 export function eventsSink(store: Store): EventSink {
   const table = store.table('events')
@@ -61,11 +64,9 @@ export function eventsSink(store: Store): EventSink {
         const hits = await store.query<{ stored: string }>(
           // Not `AS id`: an alias would shadow the column in WHERE.
           `SELECT toString(id) AS stored FROM ${table}
-           WHERE service IN {services:Array(String)}
-             AND ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC')
+           WHERE ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC')
              AND id IN {ids:Array(UUID)}`,
           {
-            services: [...new Set(chunk.map((r) => r.service))],
             min: Math.max(0, min - TS_MARGIN_MS),
             max: max + TS_MARGIN_MS,
             ids: chunk.map((r) => r.id),
