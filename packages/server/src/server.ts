@@ -80,7 +80,7 @@ export async function startServer(
 
 /** Runs until a signal, then closes gracefully (flushing accepted events). */
 export async function serveForever(config: Readonly<Config>): Promise<void> {
-  const server = await startServer(config, undefined, { demo: demoOnFirstStart(config) })
+  const server = await startServer(config, undefined, { demo: demoOnFirstStart() })
   closeWithGrace({ delay: 15_000 }, async ({ err, signal }) => {
     if (err) server.app.log.error({ err }, 'shutting down after an error')
     else server.app.log.info({ signal }, 'shutting down')

@@ -12,7 +12,9 @@ import { PLANTED, type PlantedRule } from './planted.js'
 import { createRng, type Rng } from './prng.js'
 import { profileFor, type JourneyProfile } from './profile.js'
 
-export const DEMO_SITE_ID = 'demo'
+// Not the `demo` site of the first start: events sent from /demo/ (or by a
+// test) stay apart from the generated history.
+export const DEMO_SITE_ID = 'demo-portfolio'
 /** Marks demo rows (the `sdk` column), so a second seed can see the first. */
 export const DEMO_SDK = 'demo-seed'
 export const DEMO_DAYS = 90
