@@ -13,27 +13,25 @@ import { browserPlatform } from './transport.js'
 import { VERSION } from './version.js'
 import type { WidgetModule } from './widget-api.js'
 
-type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; v?: string }
+type Stub = ((...a: unknown[]) => void) & { q?: Iterable<ArrayLike<unknown>>; v?: string }
 const w = window as Window & { otklik?: Stub }
 
 try {
   const script = document.currentScript as HTMLScriptElement
   const d = script.dataset
   const src = new URL(script.src)
-  // The widget chunk sits beside a versioned otklik.js; /sdk.js is the same file as /sdk/VERSION/otklik.js.
-  const widget = new URL(/\/otklik\.js$/.test(src.pathname) ? 'otklik-widget.js' : `/sdk/${VERSION}/otklik-widget.js`, src).href
+  // The widget chunk sits beside otklik.js; PREFIX/sdk.js is the same file as PREFIX/sdk/VERSION/otklik.js.
+  // (import() takes the URL as its string.)
+  const widget = new URL(`${/\/sdk\.js$/.test(src.pathname) ? `sdk/${VERSION}/` : ''}otklik-widget.js`, src) as unknown as string
   const instance = w.otklik?.v
     ? warn('sdk.js', 'loaded twice')
-    : createOtklik(d, {
-        endpoint: src.origin,
-        platform: browserPlatform,
-        // A dynamic import works from a classic script and needs no eval: it passes a strict CSP.
-        loadWidget: () => import(/* @vite-ignore */ widget) as Promise<WidgetModule>,
-      })
+    : // A dynamic import works from a classic script and needs no eval: it passes a strict CSP.
+      createOtklik(d, src.origin, browserPlatform, () => import(/* @vite-ignore */ widget) as Promise<WidgetModule>)
   if (instance) {
     const queued = w.otklik?.q
-    w.otklik = Object.assign(instance, { v: VERSION })
-    for (const args of Array.from(queued ?? [])) instance(...Array.from(Object(args) as ArrayLike<unknown>))
+    ;(w.otklik = instance as Stub).v = VERSION
+    // Each queued call is an `arguments` object: apply takes any array-like.
+    for (const args of queued ?? []) instance.apply(0, Object(args) as Parameters<typeof instance>)
   }
 } catch {
   warn('sdk.js', 'failed')

@@ -27,11 +27,7 @@ export function init(options: OtklikOptions): Otklik | undefined {
   }
   let command: Command | undefined
   try {
-    command = createOtklik(Object(options), {
-      endpoint: location.origin,
-      platform: browserPlatform,
-      loadWidget: () => import('./widget/index.js'),
-    })
+    command = createOtklik(Object(options), location.origin, browserPlatform, () => import('./widget/index.js'))
   } catch {
     warn('init', 'could not start; the page is unaffected')
   }

@@ -28,7 +28,7 @@ beforeEach(() => {
 })
 
 const make = (options: Partial<OtklikOptions> = {}): Command =>
-  createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, { endpoint: ENDPOINT, platform, loadWidget })!
+  createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, ENDPOINT, platform, loadWidget)!
 const flushed = async () => {
   await vi.advanceTimersByTimeAsync(FLUSH_MS)
   await settle()
@@ -103,6 +103,19 @@ describe('journeys', () => {
     ])
   })
 
+  it('starts a journey for a step when none is open (steps marked in HTML only)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    make({ lifeSituation: 'birth-of-child' })('step', 'documents')
+    const events = await flushed()
+    expect(events.map((e) => [e.type, e.step, e.life_situation])).toEqual([
+      ['journey_start', undefined, 'birth-of-child'],
+      ['journey_step', 'documents', 'birth-of-child'],
+    ])
+    expect(events[0]!.journey).toBe(events[1]!.journey)
+    expect(warn).not.toHaveBeenCalled()
+    warn.mockRestore()
+  })
+
   it('records declarative steps when clicked', async () => {
     const otklik = make()
     otklik('start', {})
@@ -171,6 +184,26 @@ describe('surveys', () => {
     expect(widget.dialog).toHaveBeenCalledTimes(3)
   })
 
+  it('caps per service whatever the question, unless forced', async () => {
+    const otklik = make()
+    for (const metric of ['csat', 'nps', 'ces']) {
+      otklik('survey', { metric })
+      await settle()
+    }
+    expect(widget.dialog.mock.calls.map(([o]) => o.metric)).toEqual(['csat'])
+    expect(ignored).toHaveBeenCalledWith('frequency_cap', undefined)
+    otklik('survey', { metric: 'nps', force: true })
+    await settle()
+    expect(widget.dialog.mock.calls.map(([o]) => o.metric)).toEqual(['csat', 'nps'])
+  })
+
+  it('names no service rather than an empty one when the page has none', async () => {
+    createOtklik({ site }, ENDPOINT, platform, loadWidget)!('survey', { metric: 'nps' })
+    await settle()
+    expect(widget.dialog).toHaveBeenCalledTimes(1)
+    expect(widget.dialog.mock.calls[0]![1].service).toBeUndefined()
+  })
+
   it('does not offer a survey after complete when the site turned it off', async () => {
     make({ survey: false })('complete')
     await settle()
@@ -188,7 +221,7 @@ describe('surveys', () => {
   })
 
   it('reports a widget that cannot load, without throwing', async () => {
-    const otklik = createOtklik({ site, onIgnored: ignored }, { endpoint: ENDPOINT, platform, loadWidget: () => Promise.reject(new Error('CSP')) })!
+    const otklik = createOtklik({ site, onIgnored: ignored }, ENDPOINT, platform, () => Promise.reject(new Error('CSP')))!
     otklik('survey', {})
     await settle()
     expect(ignored).toHaveBeenCalledWith('widget_unavailable', expect.any(Error))
@@ -196,24 +229,28 @@ describe('surveys', () => {
 })
 
 describe('misuse never throws', () => {
-  it('warns once per bad call, naming it, and carries on', async () => {
+  it('warns exactly once per bad call, naming it, and carries on', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const otklik = make()
     otklik('start', {})
     const trap = new Proxy({}, { get: () => { throw new Error('trap') }, ownKeys: () => { throw new Error('trap') } })
-    const calls: unknown[][] = [
-      [], [undefined], [null], [42], [Symbol('x')], [{}], [trap], ['nope'], ['__proto__'], ['constructor'], ['toString'], ['hasOwnProperty'],
-      ['step'], ['step', {}], ['step', { toString: () => { throw new Error('x') } }], ['step', '💥'.repeat(100_000)],
-      ['journey'], ['journey', 'fly'], ['journey', 'start', trap], ['start', 'not options'], ['error'], ['error', trap], ['abandon'],
-      ['survey', 'nps'], ['survey', trap], ['survey', { metric: 'bogus', criteria: 5, service: {} }], ['onIgnored', 5], ['pageview', trap],
-      [{ toString: () => { throw new Error('x') } }],
+    const throwing = { toString: () => { throw new Error('x') } }
+    // Each call, and the one warning it gets (null: it is accepted, with no warning).
+    const calls: [unknown[], string | null][] = [
+      [[], 'undefined'], [[undefined], 'undefined'], [[null], 'null'], [[42], '42'], [[Symbol('x')], 'Symbol(x)'], [[{}], '[object Object]'],
+      [[trap], '?'], [['nope'], 'nope'], [['__proto__'], '__proto__'], [['constructor'], 'constructor'], [['toString'], 'toString'],
+      [['hasOwnProperty'], 'hasOwnProperty'], [['step'], 'step'], [['step', {}], 'step'], [['step', throwing], 'step'],
+      [['step', '💥'.repeat(100_000)], 'step'], [['journey'], 'undefined'], [['journey', 'fly'], 'fly'], [['journey', 'start', trap], 'journey'],
+      [['start', 'not options'], null], [['error'], 'error'], [['error', trap], 'error'], [['abandon'], null], [['abandon'], 'abandon'],
+      [['survey', 'nps'], null], [['survey', trap], 'survey'], [['survey', { metric: 'bogus', criteria: 5, service: {} }], 'survey'],
+      [['survey', { metric: 'rating' }], 'survey'], [['onIgnored', 5], null], [['pageview', trap], null], [[throwing], '?'],
     ]
-    for (const [i, args] of calls.entries()) expect(() => (otklik as (...a: unknown[]) => void)(...args), `call ${i}`).not.toThrow()
+    for (const [i, [args, name]] of calls.entries()) {
+      warn.mockClear()
+      expect(() => (otklik as (...a: unknown[]) => void)(...args), `call ${i}`).not.toThrow()
+      expect(warn.mock.calls.map(([m]) => String(m).match(/^otklik\('(.*)'\): /s)?.[1]), `call ${i}`).toEqual(name === null ? [] : [name])
+    }
     await settle()
-    expect(warn).toHaveBeenCalledWith("otklik('nope'): unknown")
-    expect(warn).toHaveBeenCalledWith("otklik('step'): no name")
-    expect(warn).toHaveBeenCalledWith("otklik('?'): failed")
-    expect(warn.mock.calls.every(([m]) => typeof m === 'string' && m.startsWith('otklik('))).toBe(true)
     warn.mockRestore()
   })
 
@@ -222,7 +259,7 @@ describe('misuse never throws', () => {
       throw new DOMException('full', 'QuotaExceededError')
     })
     try {
-      const otklik = createOtklik({ site, sample: 0, onIgnored: () => { throw new Error('page bug') } }, { endpoint: ENDPOINT, platform, loadWidget })!
+      const otklik = createOtklik({ site, sample: 0, onIgnored: () => { throw new Error('page bug') } }, ENDPOINT, platform, loadWidget)!
       expect(() => otklik('complete')).not.toThrow()
       otklik('start', {})
       otklik('step', 'documents')
@@ -235,8 +272,8 @@ describe('misuse never throws', () => {
 
   it('refuses options without a site key, with a warning', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    expect(createOtklik({ site: '' }, { endpoint: ENDPOINT, platform, loadWidget })).toBeUndefined()
-    expect(warn).toHaveBeenCalledWith("otklik('init'): data-site is required")
+    expect(createOtklik({ site: '' }, ENDPOINT, platform, loadWidget)).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith("otklik('init'): no site key")
     warn.mockRestore()
   })
 })

@@ -5,7 +5,7 @@
  */
 import { flag, resolve, type RawOptions } from './config.js'
 import { journeys } from './journey.js'
-import { guard, setOnIgnored, warn } from './log.js'
+import { setOnIgnored, warn } from './log.js'
 import { sender } from './sender.js'
 import { declarativeSteps } from './steps.js'
 import { surveys } from './survey.js'
@@ -13,26 +13,23 @@ import { tracker } from './track.js'
 import type { Platform } from './transport.js'
 import type { WidgetModule } from './widget-api.js'
 
-export interface Host {
-  /** The endpoint when the options name none. */
-  endpoint: string
-  platform: Platform
-  loadWidget: () => Promise<WidgetModule>
-}
-
 export type Command = (command?: unknown, a?: unknown, b?: unknown) => void
 
-export function createOtklik(options: RawOptions, host: Host): Command | undefined {
+/**
+ * What differs between the script tag and the ESM entry comes from the
+ * host: `endpoint` when the options name none, the platform's network, and
+ * how to load the widget chunk.
+ */
+export function createOtklik(options: RawOptions, endpoint: string, platform: Platform, loadWidget: () => Promise<WidgetModule>): Command | undefined {
   setOnIgnored(options.onIgnored)
-  const o = resolve(options, host.endpoint)
+  const o = resolve(options, endpoint)
   if (!o) return
-  const send = sender(o, host.platform)
+  const send = sender(o, platform)
   const track = tracker(o, send.add)
-  const offer = surveys(o, track, host.loadWidget)
+  const offer = surveys(o, track, loadWidget)
   // The survey after `complete`, unless the site turned it off (the widget checks the metric).
-  const after = ![false, 'off', 'false'].includes(options.survey as string)
+  const after = !/^(false|off)$/.test(options.survey as string)
   const journey = journeys(o, track, (context) => after && offer({}, context))
-  declarativeSteps(journey.step)
   // Optional page view on load; a single-page app calls otklik('pageview') as it
   // routes (its History API is left alone).
   if (flag(options.pageviews)) track('page_view')
@@ -52,6 +49,14 @@ export function createOtklik(options: RawOptions, host: Host): Command | undefin
         !((command as string) in {}) && commands[command as string]
         ? commands[command as string]!(a)
         : warn(String(command), 'unknown')
-  // Named by the command if it is a string: anything else could throw on conversion.
-  return (command, a, b) => guard(typeof command === 'string' ? command.slice(0, 40) : '?', run)(command, a, b)
+  const call: Command = (command, a, b) => {
+    try {
+      run(command, a, b)
+    } catch {
+      // Named by the command if it is a string: anything else could throw on conversion.
+      warn(typeof command === 'string' ? command.slice(0, 40) : '?', 'failed')
+    }
+  }
+  declarativeSteps((name) => call('step', name))
+  return call
 }

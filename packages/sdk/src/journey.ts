@@ -15,16 +15,11 @@ import type { Fields, Track } from './track.js'
 import type { JourneyStart } from './types.js'
 import { uuid } from './uuid.js'
 
-const KEY = 'otklik:journeys'
+/** The open journey of each session (localStorage). */
+const KEY = 'otklik:j'
 
-interface Journey {
-  j: string
-  svc?: string | undefined
-  ls?: string | undefined
-  step?: string | undefined
-  /** Last activity, epoch ms. */
-  t: number
-}
+/** An open journey: its events' fields, stored as they are sent, and `t` its last activity (epoch ms). */
+type Journey = Required<Pick<Fields, 'journey'>> & Pick<Fields, 'service' | 'life_situation' | 'step'> & { t: number }
 
 export interface Journeys {
   start(o?: JourneyStart): void
@@ -43,18 +38,31 @@ export function journeys(o: Resolved, track: Track, completed: (context: Fields)
     m[s] = j
     write(LOCAL, KEY, m)
   }
-  const fields = (j: Journey): Fields => ({ journey: j.j, service: j.svc, life_situation: j.ls, step: j.step })
-  /** Runs `fn` with the session's open journey, or warns that `call` needs one. */
-  const withOpen =
-    <A>(call: string, fn: (s: string, j: Journey, a: A) => void) =>
-    (a: A): void => {
-      const s = sessionId()
-      const j = all()[s]
-      j ? fn(s, j, a) : warn(call, 'no journey')
-    }
+  const fields = ({ t: _t, ...f }: Journey): Fields => f
   const end = (type: 'journey_abandon' | 'journey_complete', s: string, j: Journey): void => {
     track(type, fields(j))
     save(s)
+  }
+  /** The session, and its open journey if any. */
+  const open = (): [string, Journey | undefined] => {
+    const s = sessionId()
+    return [s, all()[s]]
+  }
+  /** Starts a journey (ending one that differs) and returns it with its session. */
+  const start = (opts?: unknown): [string, Journey] => {
+    const given: JourneyStart = Object(opts)
+    const svc = ident(given.service) ?? o.service
+    const ls = ident(given.lifeSituation) ?? ident(o.raw.lifeSituation)
+    // One destructuring for both (j may be replaced): smaller than a const and a let.
+    // eslint-disable-next-line prefer-const
+    let [s, j] = open()
+    // A reload of the first page is not a new journey.
+    if (!j || j.service !== svc || j.life_situation !== ls || j.step) {
+      if (j) end('journey_abandon', s, j)
+      track('journey_start', fields((j = { journey: uuid(), service: svc, life_situation: ls, t: 0 })))
+    }
+    save(s, j)
+    return [s, j]
   }
 
   // Journeys of ended sessions, sent with their own session and last activity
@@ -70,39 +78,34 @@ export function journeys(o: Resolved, track: Track, completed: (context: Fields)
   }
 
   return {
-    start(opts = {}) {
-      const { service, lifeSituation } = Object(opts) as JourneyStart
-      const svc = ident(service) ?? o.service
-      const ls = ident(lifeSituation) ?? o.lifeSituation
-      const s = sessionId()
-      const open = all()[s]
-      // A reload of the first page is not a new journey.
-      if (open && open.svc === svc && open.ls === ls && !open.step) return save(s, open)
-      if (open) end('journey_abandon', s, open)
-      const j = { j: uuid(), svc, ls, t: 0 }
-      save(s, j)
-      track('journey_start', fields(j))
-    },
-    step: withOpen('step', (s, j, name: unknown) => {
+    start,
+    step(name) {
       const step = ident(name)
       if (!step) return warn('step', 'no name')
+      // With no journey open, a step starts one with the page's service and
+      // life situation: a site may mark its steps in HTML only.
+      let [s, j] = open()
+      if (!j) [s, j] = start()
       if (j.step !== step) track('journey_step', fields({ ...j, step }))
       j.step = step
       save(s, j)
-    }),
-    error: withOpen('error', (s, j, code: unknown) => {
+    },
+    error(code) {
       const c = ident((code as { code?: unknown })?.code ?? code)
-      if (!c) return warn('error', 'no code')
+      const [s, j] = open()
+      if (!j || !c) return warn('error', j ? 'no code' : 'no journey')
       save(s, j)
       track('journey_error', { ...fields(j), error_code: c })
-    }),
+    },
     complete() {
-      const s = sessionId()
-      const j = all()[s]
+      const [s, j] = open()
       if (j) end('journey_complete', s, j)
       // The survey is offered even without a journey: the person finished something.
       completed(j ? fields(j) : {})
     },
-    abandon: withOpen('abandon', (s, j) => end('journey_abandon', s, j)) as () => void,
+    abandon() {
+      const [s, j] = open()
+      j ? end('journey_abandon', s, j) : warn('abandon', 'no journey')
+    },
   }
 }

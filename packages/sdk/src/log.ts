@@ -27,14 +27,3 @@ export function ignored(reason: IgnoredReason, detail?: unknown): void {
     // The page's callback failing is not the page's problem to catch.
   }
 }
-
-/** `fn` with anything it throws turned into a warning naming `call`. */
-export const guard =
-  <A extends unknown[]>(call: string, fn: (...args: A) => unknown) =>
-  (...args: A): void => {
-    try {
-      fn(...args)
-    } catch {
-      warn(call, 'failed')
-    }
-  }

@@ -4,6 +4,7 @@ import { answerWith, beacons, platform, received, sentEvents, settle, URL_EVENTS
 import { setOnIgnored } from './log.js'
 import { BACKOFF_BASE_MS, BATCH_SIZE, FLUSH_MS, OUTBOX_MAX, OUTBOX_MAX_AGE_MS, sender } from './sender.js'
 import type { OtklikEvent } from './types.js'
+import { browserPlatform } from './transport.js'
 import { uuid } from './uuid.js'
 
 useNetwork()
@@ -16,7 +17,7 @@ beforeEach(() => {
 })
 const event = (over: Partial<OtklikEvent> = {}): OtklikEvent => ({ id: uuid(), type: 'page_view', ts: Date.now(), ...over })
 const start = () => sender({ site: SITE, url: URL_EVENTS }, platform)
-const stored = (): OtklikEvent[] => JSON.parse(localStorage.getItem(`otklik:queue:${SITE}`) ?? '{"q":[]}').q
+const stored = (): OtklikEvent[] => JSON.parse(localStorage.getItem(`otklik:q:${SITE}`) ?? '{"q":[]}').q
 
 describe('batching', () => {
   it('sends one batch once the batch size is reached, without waiting', async () => {
@@ -67,6 +68,14 @@ describe('batching', () => {
     expect(seen[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
     expect(received).toHaveLength(1)
   })
+})
+
+it('takes a missing or throwing sendBeacon as a refusal, so that fetch takes over', () => {
+  for (const value of [undefined, () => { throw new TypeError('blocked') }]) {
+    Object.defineProperty(navigator, 'sendBeacon', { value, configurable: true })
+    expect(browserPlatform.beacon(URL_EVENTS, '{}')).toBe(false)
+  }
+  delete (navigator as { sendBeacon?: unknown }).sendBeacon
 })
 
 describe('retries', () => {
@@ -172,7 +181,7 @@ describe('the offline queue', () => {
     setOnIgnored(ignored)
     const old = event({ ts: Date.now() - OUTBOX_MAX_AGE_MS - 1 })
     const fresh = event()
-    localStorage.setItem(`otklik:queue:${SITE}`, JSON.stringify({ q: [old, fresh] }))
+    localStorage.setItem(`otklik:q:${SITE}`, JSON.stringify({ q: [old, fresh] }))
     start()
     await vi.advanceTimersByTimeAsync(FLUSH_MS)
     await settle()

@@ -7,9 +7,9 @@
  * asked to wait.
  */
 import { LIMITS } from '@otklik/server/contract'
-import { guard, ignored } from './log.js'
+import { ignored } from './log.js'
 import { LOCAL, read, write } from './storage.js'
-import { post, type Platform } from './transport.js'
+import { outcome, type Platform } from './transport.js'
 import type { OtklikEvent } from './types.js'
 import { VERSION } from './version.js'
 
@@ -51,25 +51,22 @@ interface Outbox {
 }
 
 export function sender(o: SenderOptions, platform: Platform): Sender {
-  const key = `otklik:queue:${o.site}`
+  // The outbox of this site (localStorage).
+  const key = `otklik:q:${o.site}`
   let timer: ReturnType<typeof setTimeout> | undefined
   let busy = false
 
-  const load = (): Required<Outbox> => {
+  const load = (): Outbox => {
     const box = read<Outbox>(LOCAL, key)
     const oldest = Date.now() - OUTBOX_MAX_AGE_MS
-    const q = (Array.isArray(box?.q) ? box.q : []).filter((e) => e?.ts >= oldest || ignored('expired', e))
-    return { q, at: +(box?.at as number) || 0, n: +(box?.n as number) || 0 }
+    return { ...box, q: ([] as OtklikEvent[]).concat(box?.q ?? []).filter((e) => e?.ts >= oldest || ignored('expired', e)) }
   }
   const save = (box: Outbox): void => {
     while (box.q.length > OUTBOX_MAX) ignored('queue_full', box.q.shift())
     write(LOCAL, key, box)
   }
   /** Drops what the server took; the pause, if any, is over. */
-  const remove = (sent: OtklikEvent[]): void => {
-    const ids = sent.map((e) => e.id)
-    save({ q: load().q.filter((e) => !ids.includes(e.id)) })
-  }
+  const remove = (sent: OtklikEvent[]): void => save({ q: load().q.filter((e) => !sent.some((x) => x.id === e.id)) })
   const schedule = (ms: number): void => {
     clearTimeout(timer)
     timer = setTimeout(flush, ms)
@@ -80,34 +77,44 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
   const body = (events: OtklikEvent[]): string => JSON.stringify({ site: o.site, sdk: VERSION, sent_at: Date.now(), events })
 
   async function flush(): Promise<void> {
-    const wait = load().at - Date.now()
+    // (No pause stored reads as NaN, which is not > 0.)
+    const wait = load().at! - Date.now()
     if (wait > 0) return schedule(wait)
     const events = next()
     if (busy || !events.length) return
     busy = true
-    const retry = await post(platform, o.url, events, body(events)).catch(() => NaN)
+    let retry: number | undefined = NaN
+    try {
+      // text/plain (a CORS "simple" request: no preflight), keepalive so that
+      // a navigation does not cancel it, and no credentials.
+      retry = outcome(await platform.fetch(o.url, { method: 'POST', body: body(events), keepalive: true, credentials: 'omit' }), events)
+    } catch {
+      // Offline, blocked, or no fetch at all: back off.
+    }
     busy = false
     if (retry === undefined) {
       remove(events)
       return flush()
     }
     const box = load()
-    const n = box.n + 1
+    // -~n is n + 1, and 1 when none is stored.
+    const n = -~box.n!
     // Failures start at different times on different pages, which spreads the retries without jitter.
-    const delay = retry >= 0 ? Math.min(retry, RETRY_AFTER_MAX_MS) : Math.min(BACKOFF_BASE_MS * 2 ** (n - 1), BACKOFF_MAX_MS)
+    const delay = retry >= 0 ? Math.min(retry, RETRY_AFTER_MAX_MS) : Math.min((BACKOFF_BASE_MS / 2) * 2 ** n, BACKOFF_MAX_MS)
     save({ q: box.q, at: Date.now() + delay, n })
     schedule(delay)
   }
 
-  const hide = guard('pagehide', () => {
-    if (load().at > Date.now()) return
-    for (let events = next(); events.length; events = next()) {
+  // Cannot throw (storage and the beacon never do), so needs no guard.
+  const hide = (): unknown => {
+    if (load().at! > Date.now()) return
+    for (let events; (events = next()).length; ) {
       // Refused (too large, or no sendBeacon): fetch with keepalive, which
       // flush starts before its first await, so still within this event.
       if (!platform.beacon(o.url, body(events))) return flush()
       remove(events)
     }
-  })
+  }
 
   // What an earlier page left behind goes out soon after load.
   schedule(FLUSH_MS)

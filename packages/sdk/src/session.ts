@@ -6,7 +6,8 @@ import { read, SESSION, write } from './storage.js'
 import { uuid } from './uuid.js'
 
 export const SESSION_TIMEOUT_MS = 30 * 60 * 1000
-const KEY = 'otklik:session'
+// Storage keys are short: they are in the bundle, and only the SDK reads them.
+const KEY = 'otklik:s'
 
 /** The current session id; asking for it keeps the session alive. */
 export function sessionId(): string {

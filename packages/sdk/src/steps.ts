@@ -3,11 +3,11 @@
  * step when the element first becomes visible, and when it (or anything in
  * it) is clicked; a step repeated in a row is recorded once (journey.ts).
  */
-import { guard } from './log.js'
 import { whenParsed } from './when-parsed.js'
 
 const ATTR = 'data-otklik-step'
 
+/** `step` is the guarded command: nothing here can throw into the page. */
 export function declarativeSteps(step: (name: unknown) => void): void {
   const fire = (el: Element | null | undefined): unknown => el && step(el.getAttribute(ATTR))
   const seen = new IntersectionObserver((entries) => {
@@ -19,5 +19,5 @@ export function declarativeSteps(step: (name: unknown) => void): void {
     }
   })
   whenParsed(() => document.querySelectorAll(`[${ATTR}]`).forEach((el) => seen.observe(el)))
-  document.addEventListener('click', guard('click', (e: Event) => fire((e.target as Element).closest?.(`[${ATTR}]`))), true)
+  addEventListener('click', (e) => fire((e.target as Element).closest?.(`[${ATTR}]`)), true)
 }

@@ -9,17 +9,18 @@ type Area = typeof LOCAL | typeof SESSION
 
 const memory: Record<string, string> = {}
 
-export function read<T>(area: Area, key: string): T | undefined {
+/** The stored value; null or undefined when there is none or it cannot be read. */
+export function read<T>(area: Area, key: string): T | null | undefined {
   try {
-    return JSON.parse(memory[area + key] ?? window[area].getItem(key)!) ?? undefined
+    return JSON.parse(memory[area + key] ?? window[area].getItem(key)!)
   } catch {
     return undefined
   }
 }
 
-/** Writes `value` as JSON (`undefined` as null, which reads back as undefined). */
-export function write(area: Area, key: string, value: unknown): void {
-  const raw = JSON.stringify(value) ?? 'null'
+/** Writes `value` as JSON. */
+export function write(area: Area, key: string, value: object): void {
+  const raw = JSON.stringify(value)
   try {
     window[area].setItem(key, raw)
     delete memory[area + key]

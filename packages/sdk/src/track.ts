@@ -18,7 +18,8 @@ export type Track = (type: EventType, fields?: Fields) => void
 export const tracker =
   (o: Resolved, send: (e: OtklikEvent) => void): Track =>
   (type, fields) => {
-    if (o.dnt && !type.startsWith('survey_')) return ignored('dnt', type)
+    // Survey events are the only types starting with "s".
+    if (o.dnt && type[0] !== 's') return ignored('dnt', type)
     // Fields left undefined are dropped by JSON.stringify on the way out.
     send({
       id: uuid(),

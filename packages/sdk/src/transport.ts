@@ -1,39 +1,43 @@
 /**
- * One POST of a batch, and what the answer means: settled (delivered, or
- * refused for good and reported as ignored) or to be retried. The platform's
- * `fetch` and `sendBeacon` are injected, so that tests and other hosts can
- * supply their own.
+ * The network: the platform's `fetch` and `sendBeacon` (injected, so that
+ * tests and other hosts can supply their own), and what the server's answer
+ * to a batch means.
  */
 import { ignored } from './log.js'
 import type { OtklikEvent } from './types.js'
 
 export interface Platform {
   fetch: (url: string, init: RequestInit) => Promise<Response>
-  /** `navigator.sendBeacon`; false when the browser would not queue it. */
+  /** `navigator.sendBeacon`; false when the browser would not queue it (or has none). */
   beacon: (url: string, body: string) => boolean
 }
 
 export const browserPlatform: Platform = {
   // Looked up at call time: the page (or a test) may replace them later.
   fetch: (url, init) => fetch(url, init),
-  beacon: (url, body) => navigator.sendBeacon(url, body),
+  beacon: (url, body) => {
+    try {
+      return navigator.sendBeacon(url, body)
+    } catch {
+      // Missing (or replaced by the page) and throwing: the caller falls back to fetch.
+      return false
+    }
+  },
 }
 
 /**
- * POSTs `body` as text/plain (a CORS "simple" request: no preflight), with
- * keepalive so that a navigation does not cancel it, and no credentials.
- * Resolves to `undefined` when the events are settled, or to a retry delay:
- * the server's Retry-After in ms, or NaN for "back
- * off as you see fit". Events the server refuses one by one in a 202 are
- * not retried: it says why in its answer, and retrying would not change it.
+ * What the server's answer to a batch means: `undefined` when the events
+ * are settled (delivered, or refused for good and reported as ignored), or a
+ * retry delay: the server's Retry-After in ms, or NaN for "back off as you
+ * see fit". Events the server refuses one by one in a 202 are not retried:
+ * it says why in its answer, and retrying would not change it.
  */
-export async function post(p: Platform, url: string, events: OtklikEvent[], body: string): Promise<number | undefined> {
-  const res = await p.fetch(url, { method: 'POST', body, keepalive: true, credentials: 'omit' })
+export function outcome(res: Response, events: OtklikEvent[]): number | undefined {
   const s = res.status
   const after = res.headers.get('retry-after')
-  // Retry-After in seconds, as Otklik sends it (an HTTP date reads as NaN: back off instead).
-  if (s === 429 || s === 503) return after ? +after * 1000 : NaN
-  if (s > 499 || s === 408) return NaN
+  // To be retried: 408, 429 and 5xx, after Retry-After in seconds, as Otklik
+  // sends it (none, or an HTTP date, reads as NaN: back off instead).
+  if (s > 499 || s === 408 || s === 429) return after ? +after * 1000 : NaN
   // Any other 4xx: this batch will never be taken; drop it rather than retry forever.
   if (s > 299) events.forEach((e) => ignored('rejected', e))
 }

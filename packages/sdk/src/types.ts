@@ -29,7 +29,11 @@ export type IgnoredReason =
   | 'widget_unavailable'
 
 export interface SurveyOptions {
-  /** The main question. Default `'csat'` (5-point scale with text labels). */
+  /**
+   * The main question: `'csat'` (1–5, text labels), `'nps'` (0–10) or `'ces'`
+   * (1 very easy … 7 very difficult, text labels). Another value is refused
+   * with a warning. Default: the `survey` option, else `'csat'`.
+   */
   metric?: SurveyMetric
   /**
    * Up to three 1–5 criteria rated after the main question, sent as
@@ -67,7 +71,7 @@ export interface OtklikOptions {
   segment?: Segment
   /** Language of the survey and of the events. Default: `<html lang>`, else `'ru'`. `data-locale` */
   locale?: string
-  /** Send a `page_view` on load and on history navigation. Default `false`. `data-pageviews` */
+  /** Send a `page_view` on load (a single-page app calls `pageview()` as it routes). Default `false`. `data-pageviews` */
   pageviews?: boolean
   /** Honour Do Not Track and Global Privacy Control for journeys and page views. Default `false`. `data-respect-dnt` */
   respectDnt?: boolean
@@ -75,9 +79,9 @@ export interface OtklikOptions {
   survey?: SurveyMetric | false
   /** Criteria rated after the survey's main question (at most three). Default `[]`. `data-criteria="time,queue"` */
   criteria?: string[]
-  /** Share of people offered the survey after `complete`, 0–1. Default `1`. `data-sample` */
+  /** Share of people offered a survey dialog (after `complete` or on `survey()`), 0–1. Default `1`. `data-sample` */
   sample?: number
-  /** Days before the same person is asked again about the same service; `0` asks every time. Default `30`. `data-frequency-days` */
+  /** Days before the same person is asked about the same service again (whatever the question); `0` asks every time. Default `30`. `data-frequency-days` */
   frequencyDays?: number
   /** Show a minimised "Feedback" tab that opens the `survey` (CSAT if none). Default `false`. `data-feedback-tab` */
   feedbackTab?: boolean

@@ -5,4 +5,5 @@
  * clicks, which are caught wherever they happen.
  */
 export const whenParsed = (fn: () => void): void =>
-  document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', fn) : fn()
+  // DOMContentLoaded bubbles from the document to the window.
+  document.readyState === 'loading' ? addEventListener('DOMContentLoaded', fn) : fn()

@@ -9,11 +9,15 @@ import { deepActive, h, shadowHost } from './dom.js'
 import type { Strings } from './locales/types.js'
 import { view } from './view.js'
 
-let openNow = false
+/** The dialog on the page, if any (a page may also have removed it). */
+let current: { host: HTMLElement; thanked: () => boolean; close: () => void } | undefined
 
 export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): boolean {
-  if (openNow) return false
-  openNow = true
+  if (current?.host.isConnected) {
+    // A dialog at its thanks gives way to a new survey; one still asking does not.
+    if (!current.thanked()) return false
+    current.close()
+  }
   const before = deepActive()
   const { host, root } = shadowHost('dialog')
   const v = view(r, t)
@@ -25,7 +29,6 @@ export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): b
     if (!v.finish() && v.state() === 'question') r.emit('survey_dismissed', { metric: r.metric })
     const hadFocus = root.activeElement !== null
     host.remove()
-    openNow = false
     removeEventListener('pagehide', onHide)
     if (hadFocus && before instanceof HTMLElement && before.isConnected) before.focus()
     closed?.()
@@ -53,6 +56,7 @@ export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): b
   // On <html>, not <body>: a transformed or hidden body cannot displace or hide it.
   document.documentElement.append(host)
   addEventListener('pagehide', onHide)
+  current = { host, thanked: () => v.state() === 'thanks', close }
   r.emit('survey_shown', { metric: r.metric })
   v.focus()
   return true

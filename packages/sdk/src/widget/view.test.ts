@@ -47,6 +47,33 @@ describe('the survey view', () => {
     v.el.remove()
   })
 
+  it('orders CES as the server reads it: 1 is very easy, 7 very difficult', () => {
+    const { r } = request('ces')
+    for (const t of [en, ru]) {
+      const labels = radios(view(r, t).el).map((x) => [x.value, x.closest('label')?.textContent])
+      expect(labels[0]).toEqual(['1', t.ces[1]])
+      expect(labels[6]).toEqual(['7', t.ces[7]])
+    }
+    expect([en.ces[1], en.ces[7]]).toEqual(['Very easy', 'Very difficult'])
+  })
+
+  it('labels criteria by their own names only, and keeps a scrubbed comment within the limit', () => {
+    const { r, emit } = request('csat', ['constructor'])
+    const v = view(r, en)
+    document.body.append(v.el)
+    radios(v.el)[4]!.click()
+    submit(v.el)
+    expect(v.el.querySelector('legend')?.textContent).toBe('constructor')
+    // Each e-mail address grows by one character when scrubbed.
+    v.el.querySelector('textarea')!.value = 'a@b.ru '.repeat(285) + '𝐀'.repeat(100)
+    submit(v.el)
+    const comment = emit.mock.calls[0]![1].comment as string
+    expect(comment.length).toBeLessThanOrEqual(2000)
+    expect(comment.startsWith('[email] [email]')).toBe(true)
+    expect(/[\ud800-\udbff]$/.test(comment)).toBe(false)
+    v.el.remove()
+  })
+
   it('does not count a radio moved over with the arrows as an answer unless "next" was pressed', () => {
     const { r, emit } = request('ces')
     const v = view(r, en)

@@ -39,7 +39,12 @@ export function view(r: SurveyRequest, t: Strings): View {
     // Arrow keys check radios as they move: a score counts only once "next" was pressed.
     if (sent || score === undefined || state === 'question') return false
     sent = true
-    const text = scrubPii((comment ?? '').replace(CONTROL, '').trim().slice(0, LIMITS.maxCommentChars)).text
+    // Cut after scrubbing, whose placeholders may be longer than what they
+    // replace, and never between the halves of a surrogate pair.
+    const text = scrubPii((comment ?? '').replace(CONTROL, ''))
+      .text.trim()
+      .slice(0, LIMITS.maxCommentChars)
+      .replace(/[\ud800-\udbff]$/, '')
     r.emit('survey_response', text ? { metric: r.metric, score, comment: text } : { metric: r.metric, score })
     ratings.forEach((s, question) => r.emit('survey_response', { metric: 'rating', question, score: s }))
     return true
@@ -80,7 +85,8 @@ export function view(r: SurveyRequest, t: Strings): View {
       thanks()
     }
     const criteria = r.criteria.map((c) =>
-      scale('rating', t.criteria[c] ?? c.replace(/[-_]+/g, ' '), t, (v) => ratings.set(c, v), () => done(comment.value)).el,
+      // Own labels only: a criterion named `constructor` is not Object's.
+      scale('rating', (Object.hasOwn(t.criteria, c) && t.criteria[c]) || c.replace(/[-_]+/g, ' '), t, (v) => ratings.set(c, v), () => done(comment.value)).el,
     )
     const form = h(
       'form',

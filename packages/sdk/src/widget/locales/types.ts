@@ -11,7 +11,10 @@ export interface Strings {
   required: string
   /** The question, then the labels of 1..5. */
   csat: [string, string, string, string, string, string]
-  /** The question, then the labels of 1..7. */
+  /**
+   * The question, then the labels of 1..7: 1 is the easiest, 7 the most
+   * difficult, as the server reads CES (a higher mean is worse).
+   */
   ces: [string, string, string, string, string, string, string, string]
   /** The question, then what 0 and 10 mean. */
   nps: [string, string, string]

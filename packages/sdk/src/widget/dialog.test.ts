@@ -1,0 +1,25 @@
+import { expect, it, vi } from 'vitest'
+import { openDialog } from './dialog.js'
+import en from './locales/en.js'
+import type { SurveyRequest } from './request.js'
+
+const request = (metric: SurveyRequest['metric']): SurveyRequest => ({ metric, criteria: [], emit: vi.fn() })
+const dialogs = () => [...document.querySelectorAll('otklik-survey[kind=dialog]')]
+
+it('keeps one dialog: a second survey waits while the first asks, and replaces it once it has thanked', () => {
+  const first = request('csat')
+  expect(openDialog(first, en)).toBe(true)
+  expect(openDialog(request('nps'), en)).toBe(false)
+  const root = dialogs()[0]!.shadowRoot!
+  root.querySelector<HTMLInputElement>('input[type=radio]')!.click()
+  root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }))
+  root.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true })) // details sent: thanks
+  expect(root.querySelector('[role=status]')).not.toBeNull()
+  expect(openDialog(request('nps'), en)).toBe(true)
+  expect(dialogs()).toHaveLength(1)
+  expect(dialogs()[0]!.shadowRoot!.querySelectorAll('input[type=radio]')).toHaveLength(11)
+  expect(vi.mocked(first.emit).mock.calls.map(([type]) => type)).toEqual(['survey_shown', 'survey_response'])
+  // A dialog the page removed does not block the next one.
+  dialogs()[0]!.remove()
+  expect(openDialog(request('ces'), en)).toBe(true)
+})
