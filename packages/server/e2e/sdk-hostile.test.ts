@@ -5,27 +5,16 @@
  * viewport; plus the feedback tab. The survey must still render at a usable
  * size, be answered with the keyboard, and its answer must reach ClickHouse.
  */
-import type { Browser, Page, Route } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { axeViolations, focused, launch, requireSdkBuild, startOtklik, waitForEvents, type Server } from './sdk-support.js'
+import type { Page, Route } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { axeViolations, focused, serverAndBrowser, waitForEvents } from './sdk-support.js'
 // Browser globals, used only inside page.evaluate callbacks: this package's
 // tsconfig has no DOM lib, so they are declared loosely here.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
 declare const document: any, window: any, getComputedStyle: any
 
 
-let otklik: Server
-let browser: Browser
-
-beforeAll(async () => {
-  requireSdkBuild()
-  otklik = await startOtklik()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await otklik?.server.close()
-})
+const running = serverAndBrowser()
 
 const HOSTILE_CSS = `* { all: unset !important; font-size: 0 !important; }
 div, section, form, fieldset, label, input, button { display: none !important; visibility: hidden !important; }
@@ -34,7 +23,7 @@ otklik-survey { display: none !important; opacity: 0 !important; width: 0 !impor
 
 /** Serves a page at the server's own origin (so the demo site accepts its events) with the given CSP and script. */
 async function hostilePage(csp: string, script: string, viewport = { width: 320, height: 640 }, css = HOSTILE_CSS): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport })
+  const context = await running.browser.newContext({ viewport })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(String(e)))
@@ -45,10 +34,10 @@ async function hostilePage(csp: string, script: string, viewport = { width: 320,
 <body><main><h1>Hostile page</h1><div><p>Content</p></div></main></body></html>`
   const fulfil = (body: string, type: string, headers: Record<string, string> = {}) => (route: Route) =>
     route.fulfill({ status: 200, body, headers: { 'content-type': type, ...headers } })
-  await page.route(`${otklik.url}/hostile.html`, fulfil(html, 'text/html', { 'content-security-policy': csp }))
-  await page.route(`${otklik.url}/hostile.css`, fulfil(css, 'text/css'))
-  await page.route(`${otklik.url}/hostile.js`, fulfil(script, 'text/javascript'))
-  await page.goto(`${otklik.url}/hostile.html`)
+  await page.route(`${running.otklik.url}/hostile.html`, fulfil(html, 'text/html', { 'content-security-policy': csp }))
+  await page.route(`${running.otklik.url}/hostile.css`, fulfil(css, 'text/css'))
+  await page.route(`${running.otklik.url}/hostile.js`, fulfil(script, 'text/javascript'))
+  await page.goto(`${running.otklik.url}/hostile.html`)
   return { page, errors }
 }
 
@@ -84,7 +73,7 @@ it('under hostile global CSS and a CSP without unsafe-inline, the dialog renders
   await page.keyboard.press('Escape') // closing after "next" still sends the answer
   await page.waitForFunction(() => !document.querySelector('otklik-survey[kind=dialog]'))
 
-  const events = await waitForEvents(otklik.store, 'demo', (es) => es.some((e) => e.service === 'hostile-service' && e.type === 'survey_response'))
+  const events = await waitForEvents(running.otklik.store, 'demo', (es) => es.some((e) => e.service === 'hostile-service' && e.type === 'survey_response'))
   const mine = events.filter((e) => e.service === 'hostile-service').map((e) => [e.type, e.metric, e.score, e.locale])
   expect(mine).toEqual([
     ['survey_shown', 'nps', null, 'en'],
@@ -94,9 +83,9 @@ it('under hostile global CSS and a CSP without unsafe-inline, the dialog renders
 })
 
 it('the feedback tab opens the survey, which can be dismissed with Esc, returning focus to the tab; axe is clean', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } })
+  const context = await running.browser.newContext({ viewport: { width: 1280, height: 720 } })
   const page = await context.newPage()
-  await page.goto(`${otklik.url}/demo/?lang=en`)
+  await page.goto(`${running.otklik.url}/demo/?lang=en`)
   await page.waitForSelector('otklik-survey[kind=tab]', { state: 'attached' })
   await page.waitForFunction(() => document.querySelector('otklik-survey[kind=tab]')?.shadowRoot?.querySelector('button'))
   for (let i = 0; i < 40 && !(await focused(page)).includes('otklik-survey[kind=tab] > button'); i++) await page.keyboard.press('Tab')
@@ -108,14 +97,14 @@ it('the feedback tab opens the survey, which can be dismissed with Esc, returnin
   await page.keyboard.press('Escape')
   await page.waitForFunction(() => !document.querySelector('otklik-survey[kind=dialog]'))
   expect(await focused(page)).toContain('otklik-survey[kind=tab] > button')
-  await waitForEvents(otklik.store, 'demo', (es) => es.some((e) => e.type === 'survey_dismissed' && e.locale === 'en'))
+  await waitForEvents(running.otklik.store, 'demo', (es) => es.some((e) => e.type === 'survey_dismissed' && e.locale === 'en'))
 })
 
 it('in a dark scheme, with forced colours and reduced motion, the dialog stays readable (axe clean) and does not animate', async () => {
   for (const media of [{ colorScheme: 'dark' as const, reducedMotion: 'reduce' as const }, { forcedColors: 'active' as const }]) {
-    const context = await browser.newContext({ viewport: { width: 640, height: 720 }, ...media })
+    const context = await running.browser.newContext({ viewport: { width: 640, height: 720 }, ...media })
     const page = await context.newPage()
-    await page.goto(`${otklik.url}/demo/done?lang=en`)
+    await page.goto(`${running.otklik.url}/demo/done?lang=en`)
     await page.waitForFunction(() => document.querySelector('otklik-survey[kind=dialog]')?.shadowRoot?.querySelector('input'))
     expect(await axeViolations(page), JSON.stringify(media)).toEqual([])
     const animation = await page.evaluate(() => getComputedStyle(document.querySelector('otklik-survey[kind=dialog]').shadowRoot.querySelector('.d')).animationName)
@@ -135,9 +124,9 @@ it('records a declarative step when it becomes visible, not before', async () =>
     '',
   )
   await page.waitForTimeout(2500)
-  const before = await waitForEvents(otklik.store, 'demo', (es) => es.some((e) => e.service === 'visibility-service'))
+  const before = await waitForEvents(running.otklik.store, 'demo', (es) => es.some((e) => e.service === 'visibility-service'))
   expect(before.filter((e) => e.service === 'visibility-service').map((e) => e.type)).toEqual(['journey_start'])
   await page.keyboard.press('End')
-  const after = await waitForEvents(otklik.store, 'demo', (es) => es.some((e) => e.service === 'visibility-service' && e.step === 'far'))
+  const after = await waitForEvents(running.otklik.store, 'demo', (es) => es.some((e) => e.service === 'visibility-service' && e.step === 'far'))
   expect(after.filter((e) => e.service === 'visibility-service').map((e) => [e.type, e.step])).toEqual([['journey_start', ''], ['journey_step', 'far']])
 })

@@ -3,28 +3,20 @@
  * life situation, the survey opening after `complete`, answered without a
  * mouse, axe-core clean in every state, and every event found in ClickHouse.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { axeViolations, focused, launch, requireSdkBuild, startOtklik, tabTo, waitForEvents, type Server } from './sdk-support.js'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeAll, expect, it } from 'vitest'
+import { axeViolations, focused, serverAndBrowser, tabTo, waitForEvents } from './sdk-support.js'
 // Browser globals, used only inside page.evaluate callbacks: this package's
 // tsconfig has no DOM lib, so they are declared loosely here.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
 declare const document: any
 
 
-let otklik: Server
-let browser: Browser
+const running = serverAndBrowser()
 let context: BrowserContext
 
 beforeAll(async () => {
-  requireSdkBuild()
-  otklik = await startOtklik()
-  browser = await launch()
-  context = await browser.newContext({ viewport: { width: 1024, height: 800 } })
-})
-afterAll(async () => {
-  await browser?.close()
-  await otklik?.server.close()
+  context = await running.browser.newContext({ viewport: { width: 1024, height: 800 } })
 })
 
 it('a keyboard-only citizen goes through the demo journey and answers the survey; every event lands in ClickHouse', async () => {
@@ -33,7 +25,7 @@ it('a keyboard-only citizen goes through the demo journey and answers the survey
   page.on('console', (m) => (m.type() === 'warning' || m.type() === 'error') && warnings.push(m.text()))
   page.on('pageerror', (e) => warnings.push(String(e)))
 
-  await page.goto(`${otklik.url}/demo/`)
+  await page.goto(`${running.otklik.url}/demo/`)
   // The inline "rate this page" block renders in its container; axe is clean with it.
   await page.waitForFunction(() => document.querySelector('[data-otklik-survey] otklik-survey')?.shadowRoot?.querySelector('input[type=radio]'))
   expect(await axeViolations(page)).toEqual([])
@@ -88,7 +80,7 @@ it('a keyboard-only citizen goes through the demo journey and answers the survey
   await page.keyboard.press('Escape')
   await page.waitForFunction(() => !document.querySelector('otklik-survey[kind=dialog]'))
 
-  const events = await waitForEvents(otklik.store, 'demo', (es) => es.filter((e) => e.type === 'survey_response').length === 3)
+  const events = await waitForEvents(running.otklik.store, 'demo', (es) => es.filter((e) => e.type === 'survey_response').length === 3)
   const journey = events.filter((e) => e.type.startsWith('journey_'))
   expect(journey.map((e) => [e.type, e.step, e.error_code])).toEqual([
     ['journey_start', '', ''],

@@ -7,32 +7,21 @@
  * CES in turn on a page with no service: keyboard only, axe clean, focus
  * back on the opener, and the answers in ClickHouse.
  */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { axeViolations, focused, launch, requireSdkBuild, startOtklik, waitForEvents, type Server } from './sdk-support.js'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { axeViolations, focused, serverAndBrowser, waitForEvents } from './sdk-support.js'
 // Browser globals, used only inside page.evaluate callbacks: this package's
 // tsconfig has no DOM lib, so they are declared loosely here.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
 declare const document: any, window: any
 
-let otklik: Server
-let browser: Browser
-
-beforeAll(async () => {
-  requireSdkBuild()
-  otklik = await startOtklik()
-  browser = await launch()
-})
-afterAll(async () => {
-  await browser?.close()
-  await otklik?.server.close()
-})
+const running = serverAndBrowser()
 
 const STUB = 'window.otklik = window.otklik || function () { (otklik.q = otklik.q || []).push(arguments) };'
 
 /** A page at the server's origin (whose demo site accepts it) running `script` before sdk.js loads. */
 async function pageWith(script: string, attrs: string, init?: () => void): Promise<{ page: Page; errors: string[]; warnings: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  const context = await running.browser.newContext({ viewport: { width: 1024, height: 768 } })
   const page = await context.newPage()
   if (init) await page.addInitScript(init)
   const errors: string[] = []
@@ -42,9 +31,9 @@ async function pageWith(script: string, attrs: string, init?: () => void): Promi
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page</title>
 <script src="/page.js"></script><script async src="/sdk.js" ${attrs}></script></head>
 <body><main><h1>A service</h1><button type="button" id="ask">Rate us</button></main></body></html>`
-  await page.route(`${otklik.url}/page.html`, (r) => r.fulfill({ status: 200, body: html, headers: { 'content-type': 'text/html' } }))
-  await page.route(`${otklik.url}/page.js`, (r) => r.fulfill({ status: 200, body: script, headers: { 'content-type': 'text/javascript' } }))
-  await page.goto(`${otklik.url}/page.html`)
+  await page.route(`${running.otklik.url}/page.html`, (r) => r.fulfill({ status: 200, body: html, headers: { 'content-type': 'text/html' } }))
+  await page.route(`${running.otklik.url}/page.js`, (r) => r.fulfill({ status: 200, body: script, headers: { 'content-type': 'text/javascript' } }))
+  await page.goto(`${running.otklik.url}/page.html`)
   return { page, errors, warnings }
 }
 
@@ -121,7 +110,7 @@ it('opens CSAT, NPS and CES on otklik("survey"), answered by keyboard, axe clean
   expect(seen.nps).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '0 — not at all likely, 10 — extremely likely'])
   expect([seen.ces![0], seen.ces![6]]).toEqual(['Very easy', 'Very difficult'])
 
-  const events = await waitForEvents(otklik.store, 'demo', (es) => es.filter((e) => e.type === 'survey_response' && e.locale === 'en' && e.service === '').length >= 3)
+  const events = await waitForEvents(running.otklik.store, 'demo', (es) => es.filter((e) => e.type === 'survey_response' && e.locale === 'en' && e.service === '').length >= 3)
   const answers = events.filter((e) => e.type === 'survey_response' && e.service === '' && e.locale === 'en').map((e) => [e.metric, e.score])
   expect(answers).toEqual(expect.arrayContaining([['csat', 2], ['nps', 1], ['ces', 2]]))
   expect(errors).toEqual([])

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { startServer, type RunningServer } from '../src/server.js'
+import type { EventRow } from '../src/storage/events-store.js'
 import { createStore, type Store } from '../src/storage/store.js'
 import { testConfig } from '../test-support/app.js'
 import { freePort } from '../test-support/server-process.js'
@@ -20,7 +22,7 @@ declare const document: any, window: any
 const SDK_DIST = fileURLToPath(new URL('../../sdk/dist/', import.meta.url))
 
 /** Fails (never skips) when the SDK has not been built. */
-export function requireSdkBuild(): void {
+function requireSdkBuild(): void {
   for (const file of ['otklik.js', 'otklik-widget.js', 'manifest.json']) {
     if (!existsSync(SDK_DIST + file)) throw new Error(`packages/sdk/dist/${file} is missing: run \`pnpm build\` at the repository root first`)
   }
@@ -29,7 +31,7 @@ export function requireSdkBuild(): void {
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const axeSource = readFileSync(createRequire(new URL('../../sdk/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8')
 
-export async function launch(): Promise<Browser> {
+async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -43,7 +45,7 @@ export interface Server {
 }
 
 /** The real server (`startServer`) on a free port, so that the demo site allows its own origin. */
-export async function startOtklik(): Promise<Server> {
+async function startOtklik(): Promise<Server> {
   const port = await freePort()
   const config = { ...testConfig({ PORT: String(port), FLUSH_INTERVAL_MS: '20' }), port }
   const server = await startServer(config, () => {})
@@ -51,21 +53,34 @@ export async function startOtklik(): Promise<Server> {
   return { server, store, url: `http://127.0.0.1:${port}` }
 }
 
-export interface StoredEvent {
-  type: string
-  session: string
-  journey: string
-  service: string
-  life_situation: string
-  step: string
-  error_code: string
-  metric: string
-  question: string
-  score: number | null
-  comment: string
-  path: string
-  locale: string
+export interface Running {
+  otklik: Server
+  browser: Browser
 }
+
+/**
+ * Registers the file's `beforeAll` (the SDK build is required, then the
+ * server and Chromium start) and `afterAll` (both stop). The returned object
+ * is filled in once `beforeAll` has run.
+ */
+export function serverAndBrowser(): Running {
+  const running = {} as Running
+  beforeAll(async () => {
+    requireSdkBuild()
+    running.otklik = await startOtklik()
+    running.browser = await launch()
+  })
+  afterAll(async () => {
+    await running.browser?.close()
+    await running.otklik?.server.close()
+  })
+  return running
+}
+
+export type StoredEvent = Pick<
+  EventRow,
+  'type' | 'session' | 'journey' | 'service' | 'life_situation' | 'step' | 'error_code' | 'metric' | 'question' | 'score' | 'comment' | 'path' | 'locale'
+>
 
 /** The site's events once `done` says they are all there (polled: ingestion is asynchronous). */
 export async function waitForEvents(store: Store, site: string, done: (events: StoredEvent[]) => boolean, timeoutMs = 20_000): Promise<StoredEvent[]> {

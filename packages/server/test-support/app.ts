@@ -10,6 +10,7 @@ import type { ClickHouseClient } from '@clickhouse/client'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../src/app.js'
 import { loadConfig, type Config } from '../src/config.js'
+import { createToken } from '../src/registry/tokens.js'
 import { createClickHouseClient } from '../src/storage/client.js'
 import { migrate } from '../src/storage/migrate.js'
 import { createStore, type Store } from '../src/storage/store.js'
@@ -70,4 +71,12 @@ export async function testApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
   const app = await buildApp({ config, store, logger: false })
   await app.ready()
   return { app, store, config }
+}
+
+/** A fresh app with a viewer's and an analyst's bearer token (the analytics route tests). */
+export async function testAppWithTokens(env: NodeJS.ProcessEnv = {}): Promise<TestApp & { viewer: string; analyst: string }> {
+  const t = await testApp(env)
+  const viewer = (await createToken(t.store, 'viewer', 'v')).token
+  const analyst = (await createToken(t.store, 'analyst', 'a')).token
+  return { ...t, viewer, analyst }
 }

@@ -1,9 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createToken } from '../registry/tokens.js'
 import type { Store } from '../storage/store.js'
-import { testApp } from '../../test-support/app.js'
+import { testAppWithTokens } from '../../test-support/app.js'
 import { answer, insertRows } from './testing/rows.js'
 
 const T0 = Date.UTC(2025, 5, 2, 9)
@@ -16,9 +15,7 @@ let viewer: string
 let analyst: string
 
 beforeAll(async () => {
-  ;({ app, store } = await testApp())
-  viewer = (await createToken(store, 'viewer', 'v')).token
-  analyst = (await createToken(store, 'analyst', 'a')).token
+  ;({ app, store, viewer, analyst } = await testAppWithTokens())
   await insertRows(store, [
     answer('csat', 1, T0 + 1 * M, { comment: 'Долго ждал в очереди' }),
     answer('csat', 2, T0 + 2 * M, { comment: 'Очередь огромная, долго', channel: 'mobile' }),

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createToken } from '../registry/tokens.js'
 import type { Store } from '../storage/store.js'
-import { testApp } from '../../test-support/app.js'
+import { testAppWithTokens } from '../../test-support/app.js'
 import { addService, answer, insertRows } from './testing/rows.js'
 import { HEALTHY_IDS, PLANTED, generateService, rng, spec } from './testing/portfolio.js'
 
@@ -25,9 +24,7 @@ let body: {
 }
 
 beforeAll(async () => {
-  ;({ app, store } = await testApp())
-  viewer = (await createToken(store, 'viewer', 'v')).token
-  analyst = (await createToken(store, 'analyst', 'a')).token
+  ;({ app, store, viewer, analyst } = await testAppWithTokens())
   const random = rng(20250501)
   const rows = [...PLANTED.map((p) => p.spec), ...HEALTHY_IDS.map((id) => spec(id))].flatMap((s) => generateService(s, windows, random))
   // A service with a handful of answers, all bad.

@@ -1,9 +1,8 @@
 import { parse } from 'csv-parse/sync'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createToken } from '../registry/tokens.js'
 import type { Store } from '../storage/store.js'
-import { testApp } from '../../test-support/app.js'
+import { testAppWithTokens } from '../../test-support/app.js'
 import { flatten } from './csv.js'
 import { addService, answer, insertRows, journey } from './testing/rows.js'
 
@@ -19,9 +18,7 @@ let viewer: string
 let analyst: string
 
 beforeAll(async () => {
-  ;({ app, store } = await testApp())
-  viewer = (await createToken(store, 'viewer', 'v')).token
-  analyst = (await createToken(store, 'analyst', 'a')).token
+  ;({ app, store, viewer, analyst } = await testAppWithTokens())
   await addService(store, 'alpha', { agency: 'mvd', name_en: 'Alpha', name_ru: 'Альфа' })
   await addService(store, 'gamma', { agency: 'fns' })
   // alpha: CSAT 5 5 4 3 1 (3 of 5 satisfied), NPS 10 9 9 8 7 6 3 0 10 10, CES 1 2 2 3 7.

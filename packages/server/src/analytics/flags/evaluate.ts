@@ -22,6 +22,7 @@ import {
   studentTCdf,
   twoProportionTest,
   wilson,
+  type SampleProportion,
 } from '../stats/index.js'
 import {
   FDR_Q,
@@ -297,19 +298,8 @@ function stepRules(s: ServiceEvidence): Candidate[] {
   for (const step of s.steps) {
     const rest = { successes: totalLeft - step.left, n: totalReached - step.reached }
     if (step.reached < MIN_STEP_JOURNEYS || rest.n < MIN_STEP_JOURNEYS) continue
-    const ci = wilson(step.left, step.reached)
-    const value = step.left / step.reached
-    const restRate = rest.successes / rest.n
-    out.push({
-      ...base(s, 'step_dropoff', 'drop_off_rate', value, [ci.low, ci.high], step.reached, step.reached),
-      step: step.step,
-      baseline: restRate,
-      baseline_n: rest.n,
-      p_value: twoProportionTest({ successes: step.left, n: step.reached }, rest).pValueGreater ?? 1,
-      holds: value - restRate > MIN_EFFECT.stepDropoff,
-      share: value - restRate,
-      units: (value - restRate) / SEVERITY_UNIT.share,
-    })
+    const c = partAgainstRest({ successes: step.left, n: step.reached }, rest, 'higher', MIN_EFFECT.stepDropoff)
+    out.push({ ...base(s, 'step_dropoff', 'drop_off_rate', c.value, c.interval, step.reached, step.reached), step: step.step, ...c.comparison })
   }
   return out
 }
@@ -345,41 +335,45 @@ function groupRules(s: ServiceEvidence): Candidate[] {
     const mine = g.survey.csat
     const rest = { successes: all.satisfied - mine.satisfied, n: all.n - mine.n }
     if (mine.n >= MIN_GROUP && rest.n >= MIN_GROUP) {
-      const ci = csat(mine)
-      const value = ci.value as number
-      const restRate = rest.successes / rest.n
-      out.push({
-        ...base(s, 'group_gap', 'csat', value, [ci.low, ci.high], mine.n, g.journeys.started > 0 ? g.journeys.started : mine.n),
-        dimension: g.dimension,
-        group: g.group,
-        baseline: restRate,
-        baseline_n: rest.n,
-        p_value: twoProportionTest({ successes: mine.satisfied, n: mine.n }, rest).pValueLess ?? 1,
-        holds: restRate - value > MIN_EFFECT.groupGap,
-        share: restRate - value,
-        units: (restRate - value) / SEVERITY_UNIT.share,
-      })
+      const c = partAgainstRest({ successes: mine.satisfied, n: mine.n }, rest, 'lower', MIN_EFFECT.groupGap)
+      const affected = g.journeys.started > 0 ? g.journeys.started : mine.n
+      out.push({ ...base(s, 'group_gap', 'csat', c.value, c.interval, mine.n, affected), dimension: g.dimension, group: g.group, ...c.comparison })
     }
     const j = g.journeys
     const restJ = { successes: completed - j.completed, n: started - j.started }
     if (j.started >= MIN_GROUP && restJ.n >= MIN_GROUP) {
-      const ci = wilson(j.completed, j.started)
-      const value = j.completed / j.started
-      const restRate = restJ.successes / restJ.n
-      out.push({
-        ...base(s, 'group_gap', 'completion_rate', value, [ci.low, ci.high], j.started, j.started),
-        dimension: g.dimension,
-        group: g.group,
-        baseline: restRate,
-        baseline_n: restJ.n,
-        p_value: twoProportionTest({ successes: j.completed, n: j.started }, restJ).pValueLess ?? 1,
-        holds: restRate - value > MIN_EFFECT.groupGap,
-        share: restRate - value,
-        units: (restRate - value) / SEVERITY_UNIT.share,
-      })
+      const c = partAgainstRest({ successes: j.completed, n: j.started }, restJ, 'lower', MIN_EFFECT.groupGap)
+      out.push({ ...base(s, 'group_gap', 'completion_rate', c.value, c.interval, j.started, j.started), dimension: g.dimension, group: g.group, ...c.comparison })
     }
   }
   return out
+}
+
+/**
+ * A part of a service (a step, a group) against the pooled rest of it: the
+ * part's rate with its Wilson interval, and the comparison fields of a
+ * candidate. `worse` says which direction is a problem (a higher drop-off,
+ * a lower CSAT or completion); the gap is measured that way, the one-sided
+ * two-proportion test too, and it must exceed `minEffect`.
+ */
+function partAgainstRest(part: SampleProportion, rest: SampleProportion, worse: 'higher' | 'lower', minEffect: number) {
+  const ci = wilson(part.successes, part.n)
+  const value = part.successes / part.n
+  const restRate = rest.successes / rest.n
+  const gap = worse === 'higher' ? value - restRate : restRate - value
+  const test = twoProportionTest(part, rest)
+  return {
+    value,
+    interval: [ci.low, ci.high] as [number | null, number | null],
+    comparison: {
+      baseline: restRate,
+      baseline_n: rest.n,
+      p_value: (worse === 'higher' ? test.pValueGreater : test.pValueLess) ?? 1,
+      holds: gap > minEffect,
+      share: gap,
+      units: gap / SEVERITY_UNIT.share,
+    },
+  }
 }
 
 function base(s: ServiceEvidence, rule: Rule, metric: Flag['metric'], value: number, interval: [number | null, number | null], n: number, affected: number) {
