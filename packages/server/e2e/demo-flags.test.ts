@@ -9,7 +9,7 @@ const ADMIN = 'demo-flags-admin-token-0123456789'
 let server: RunningServer
 
 beforeAll(async () => {
-  server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN }), port: 0 }, () => {}, { demo: true })
+  server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {})
 }, 180_000)
 afterAll(() => server.close())
 

@@ -105,7 +105,7 @@ describe('while a server holds DATA_DIR', () => {
   it('both imports go through its admin API', async () => {
     const dir = tempDir()
     const port = await freePort()
-    const env = { DATA_DIR: join(dir, 'data'), PORT: String(port), OTKLIK_ADMIN_TOKEN: 'import-admin-token-0123456789', OTKLIK_DEMO: '0' }
+    const env = { DATA_DIR: join(dir, 'data'), PORT: String(port), OTKLIK_ADMIN_TOKEN: 'import-admin-token-0123456789' }
     running.push(await startServerProcess(env))
     const { path, good } = ndjson(dir)
     const first = await runCli(['import', path, '--site', 'legacy'], env)

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config.js'
 describe('configuration', () => {
   it('has defaults that run the embedded engine on 127.0.0.1:8080', () => {
     const c = loadConfig({})
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, rateLimit: 600, clickhouse: { database: 'otklik', url: undefined } })
+    expect(c).toMatchObject({ host: '127.0.0.1', port: 8080, rateLimit: 600, demo: false, clickhouse: { database: 'otklik', url: undefined } })
     expect(Object.isFrozen(c)).toBe(true)
   })
 
@@ -17,6 +17,7 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL="loud" is invalid/],
     [{ OTKLIK_ADMIN_TOKEN: 'short' }, /^OTKLIK_ADMIN_TOKEN="short" is invalid: must be at least 16/],
     [{ CLICKHOUSE_CLUSTER: 'main' }, /^CLICKHOUSE_CLUSTER is set but CLICKHOUSE_URL is not/],
+    [{ OTKLIK_DEMO: 'maybe' }, /^OTKLIK_DEMO="maybe" is invalid: must be 1 or 0/],
   ])('stops with one line naming the setting: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     try {

@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   RATE_LIMIT: int(0, 10_000_000).default(DEFAULTS.RATE_LIMIT),
   FLUSH_INTERVAL_MS: int(1, 10_000).default(DEFAULTS.FLUSH_INTERVAL_MS),
   FLUSH_MAX_EVENTS: int(1, 1_000_000).default(DEFAULTS.FLUSH_MAX_EVENTS),
+  // Someone trying the product wants data to look at; production does not.
+  OTKLIK_DEMO: z
+    .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], { error: 'must be 1 or 0' })
+    .default('0'),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)')
@@ -65,6 +69,8 @@ export interface Config {
   /** Requests per minute per IP and per site key; 0 turns limiting off. */
   rateLimit: number
   flush: { intervalMs: number; maxEvents: number }
+  /** Load the demo data on a first start (`pnpm start` sets OTKLIK_DEMO=1). */
+  demo: boolean
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP. */
   trustProxy: boolean | string
 }
@@ -102,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
+    demo: ['1', 'true', 'on', 'yes'].includes(e.OTKLIK_DEMO),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
   })
 }

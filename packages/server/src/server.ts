@@ -9,7 +9,6 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.js'
 import { randomSecret } from './auth/secrets.js'
 import type { Config } from './config.js'
-import { demoOnFirstStart } from './demo/demo-setting.js'
 import { seedDemo } from './demo/seed.js'
 import { DataDirBusyError, readLock, removeLock, writeLock } from './data-dir-lock.js'
 import { refreshDemoOrigins, setUpFirstStart } from './first-start.js'
@@ -22,15 +21,9 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export interface StartOptions {
-  /** Load the demo data on a first start (`serve` decides from OTKLIK_DEMO; off for in-process tests). */
-  demo?: boolean
-}
-
 export async function startServer(
   config: Readonly<Config>,
   print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
-  options: StartOptions = {},
 ): Promise<RunningServer> {
   const held = readLock(config.dataDir)
   if (held) throw new DataDirBusyError(config.dataDir, held)
@@ -38,7 +31,7 @@ export async function startServer(
   const { fresh } = await migrate(store)
   await applyRetention(store, config.retentionDays)
   const first = fresh ? await setUpFirstStart(store, config) : {}
-  if (fresh && options.demo) {
+  if (fresh && config.demo) {
     print('Loading demo data (first start; OTKLIK_DEMO=0 turns this off)…')
     const demo = await seedDemo(store)
     print(`Demo data: ${demo.services} services of ${demo.agencies} agencies, ${demo.events} events over 90 days, with planted problems`)
@@ -80,7 +73,7 @@ export async function startServer(
 
 /** Runs until a signal, then closes gracefully (flushing accepted events). */
 export async function serveForever(config: Readonly<Config>): Promise<void> {
-  const server = await startServer(config, undefined, { demo: demoOnFirstStart() })
+  const server = await startServer(config)
   closeWithGrace({ delay: 15_000 }, async ({ err, signal }) => {
     if (err) server.app.log.error({ err }, 'shutting down after an error')
     else server.app.log.info({ signal }, 'shutting down')

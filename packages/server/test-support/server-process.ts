@@ -29,8 +29,7 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CLI, 'serve'], {
     cwd: PACKAGE_DIR,
-    // No demo data unless a test asks for it: seeding takes seconds.
-    env: { ...process.env, LOG_LEVEL: 'warn', OTKLIK_DEMO: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -41,7 +41,7 @@ export interface Normalized {
 
 const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
 
-export function clockSkew(receivedAt: number, sentAt: number | undefined): number | undefined {
+function clockSkew(receivedAt: number, sentAt: number | undefined): number | undefined {
   if (sentAt === undefined) return undefined
   const skew = receivedAt - sentAt
   return Math.abs(skew) > LIMITS.clockSkewToleranceMs ? skew : undefined
