@@ -37,7 +37,9 @@ function makeBatch(size: number): OtklikEvent[] {
 
 export async function benchIngest(o: IngestBenchOptions): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-'))
-  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn' })
+  // Only the storage settings come from the environment: a benchmark wants no
+  // rate limit and no demo data in its count.
+  const config = loadConfig({ ...process.env, DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', OTKLIK_DEMO: '0' })
   const server = await startServer({ ...config, port: 0 }, () => {})
   try {
     const { store, metrics } = server.app.otklik

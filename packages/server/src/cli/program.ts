@@ -1,5 +1,6 @@
 /**
- * The `otklik` command surface: serve, migrate, and manage sites and tokens.
+ * The `otklik` command surface: serve, migrate, sites and tokens, the
+ * registry and history imports, demo data and benchmarks.
  */
 import { Command, Option } from 'commander'
 import { VERSION } from '../app.js'
