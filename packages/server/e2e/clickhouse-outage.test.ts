@@ -31,6 +31,8 @@ it('ClickHouse going away during ingestion loses nothing: spooled, replayed when
   for (const b of before) expect((await post(b)).status).toBe(202)
 
   await clickhouse.kill()
+  // Longer than the site cache's freshness: the known site must still be served.
+  await new Promise((r) => setTimeout(r, 5_500))
   const during = [batchOf(25), batchOf(25), batchOf(25)]
   for (const b of during) {
     const res = await post(b)

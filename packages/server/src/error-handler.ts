@@ -17,8 +17,14 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_VALIDATION: 'invalid_request',
 }
 
+// How long a client should wait when storage is away (the spool's first retry is sooner).
+const RETRY_AFTER_S = '5'
+
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  if (error instanceof OtklikError) return reply.code(error.statusCode).send(errorBody(error))
+  if (error instanceof OtklikError) {
+    if (error.statusCode === 503) reply.header('retry-after', RETRY_AFTER_S)
+    return reply.code(error.statusCode).send(errorBody(error))
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issue = error.validation[0]
     const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : ''

@@ -33,4 +33,5 @@ export const errors = {
   notFound: (what: string) => new OtklikError('not_found', 404, `${what} not found`),
   conflict: (message: string) => new OtklikError('conflict', 409, message),
   notDurable: () => new OtklikError('storage_unavailable', 503, 'events could not be stored right now; retry later'),
+  storageUnavailable: () => new OtklikError('storage_unavailable', 503, 'storage is unreachable right now; retry later'),
 } as const

@@ -9,12 +9,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { BatchEnvelopeSchema, BatchSchema, IngestResponseSchema } from '../contract/events.js'
 import { APP_KEY_HEADER, LIMITS } from '../contract/limits.js'
 import { errors } from '../errors.js'
-import { appSecretMatches, originAllowed, type Site } from '../registry/sites.js'
+import { StorageUnavailableError, appSecretMatches, originAllowed, type Site } from '../registry/sites.js'
 import { NotDurableError } from './committer.js'
 import { normalizeEvents } from './normalize.js'
 import { parseUserAgent } from './user-agent.js'
 
-const RETRY_AFTER_S = 5
 
 export const ingestRoutes: FastifyPluginAsync = async (app) => {
   const { sites, committer, metrics, config } = app.otklik
@@ -70,7 +69,9 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         throw errors.badRequest(`${where}${issue?.message ?? 'invalid batch'}`)
       }
       const batch = envelope.data
-      const site = await sites.get(batch.site)
+      const site = await sites.get(batch.site).catch((err: unknown) => {
+        throw err instanceof StorageUnavailableError ? errors.storageUnavailable() : err
+      })
       if (!site) {
         metrics.eventsRejected.inc({ reason: 'unknown_site' })
         throw errors.unknownSite()
@@ -91,7 +92,6 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         await committer.submit(result.rows)
       } catch (err) {
         if (!(err instanceof NotDurableError)) throw err
-        reply.header('retry-after', String(RETRY_AFTER_S))
         throw errors.notDurable()
       }
       metrics.eventsAccepted.inc(result.rows.length)

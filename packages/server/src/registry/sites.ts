@@ -78,6 +78,12 @@ export class InvalidOriginError extends Error {
   }
 }
 
+export class StorageUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the registry could not be read', { cause })
+  }
+}
+
 export class SiteExistsError extends Error {
   constructor(key: string) {
     super(`a site with key ${key} exists already`)
@@ -103,18 +109,29 @@ const CACHE_LIMIT = 10_000
 
 /**
  * Sites by key for the ingestion hot path: a short-lived cache (unknown keys
- * included, so a flood of bad keys costs no queries).
+ * included, so a flood of bad keys costs no queries). While ClickHouse is
+ * unreachable a known site keeps its last answer, however old, so that its
+ * events still reach the spool; a site never seen is a 503, not a 500.
  */
 export class SiteCache {
   private entries = new Map<string, { site: Site | undefined; at: number }>()
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly ttlMs = CACHE_MS,
+  ) {}
 
   async get(key: string): Promise<Site | undefined> {
     const now = Date.now()
     const hit = this.entries.get(key)
-    if (hit && now - hit.at < CACHE_MS) return hit.site
-    const site = await getSite(this.store, key)
+    if (hit && now - hit.at < this.ttlMs) return hit.site
+    let site: Site | undefined
+    try {
+      site = await getSite(this.store, key)
+    } catch (err) {
+      if (hit) return hit.site
+      throw new StorageUnavailableError(err)
+    }
     if (this.entries.size >= CACHE_LIMIT) this.entries.clear()
     this.entries.set(key, { site, at: now })
     return site
