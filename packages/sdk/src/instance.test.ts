@@ -197,6 +197,16 @@ describe('surveys', () => {
     expect(widget.dialog.mock.calls.map(([o]) => o.metric)).toEqual(['csat', 'nps'])
   })
 
+  it('asks every time when frequencyDays is 0', async () => {
+    const otklik = make({ frequencyDays: 0 })
+    otklik('survey', {})
+    await settle()
+    otklik('survey', {})
+    await settle()
+    expect(widget.dialog).toHaveBeenCalledTimes(2)
+    expect(ignored).not.toHaveBeenCalled()
+  })
+
   it('names no service rather than an empty one when the page has none', async () => {
     createOtklik({ site }, ENDPOINT, platform, loadWidget)!('survey', { metric: 'nps' })
     await settle()

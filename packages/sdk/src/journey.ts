@@ -58,7 +58,8 @@ export function journeys(o: Resolved, track: Track, completed: (context: Fields)
     let [s, j] = open()
     // A reload of the first page is not a new journey.
     if (!j || j.service !== svc || j.life_situation !== ls || j.step) {
-      if (j) end('journey_abandon', s, j)
+      // Closed by the save below, which replaces it: one storage write, not two.
+      if (j) track('journey_abandon', fields(j))
       track('journey_start', fields((j = { journey: uuid(), service: svc, life_situation: ls, t: 0 })))
     }
     save(s, j)

@@ -2,7 +2,7 @@ import { HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { answerWith, beacons, platform, received, sentEvents, settle, URL_EVENTS, useNetwork } from '../test/support.js'
 import { setOnIgnored } from './log.js'
-import { BACKOFF_BASE_MS, BATCH_SIZE, FLUSH_MS, OUTBOX_MAX, OUTBOX_MAX_AGE_MS, sender } from './sender.js'
+import { BACKOFF_BASE_MS, BATCH_SIZE, FLUSH_MS, OUTBOX_MAX, OUTBOX_MAX_AGE_MS, RETRY_AFTER_MAX_MS, sender } from './sender.js'
 import type { OtklikEvent } from './types.js'
 import { browserPlatform } from './transport.js'
 import { uuid } from './uuid.js'
@@ -144,6 +144,21 @@ describe('retries', () => {
     })
   }
 
+  it('takes a Retry-After longer than a day as a day', async () => {
+    let calls = 0
+    answerWith(() => (++calls === 1 ? new HttpResponse(null, { status: 503, headers: { 'retry-after': String(365 * 86_400) } }) : HttpResponse.json({ accepted: 1, rejected: [] }, { status: 202 })))
+    start().add(event())
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    await vi.advanceTimersByTimeAsync(RETRY_AFTER_MAX_MS - 1000)
+    await settle()
+    expect(calls).toBe(1)
+    await vi.advanceTimersByTimeAsync(1000)
+    await settle()
+    expect(calls).toBe(2)
+    expect(stored()).toEqual([])
+  })
+
   it('drops a batch the server refuses for good (4xx other than 429) instead of retrying forever', async () => {
     const ignored = vi.fn()
     setOnIgnored(ignored)
@@ -198,9 +213,8 @@ describe('the offline queue', () => {
     first.add(a)
     first.add(b)
     // The page goes away before anything could be sent (no beacon either).
-    const next = start()
+    start()
     answerWith((batch) => HttpResponse.json({ accepted: batch.events.length, rejected: [] }, { status: 202 }))
-    void next
     await vi.advanceTimersByTimeAsync(FLUSH_MS)
     await settle()
     expect(new Set(sentEvents().map((e) => e.id))).toEqual(new Set([a.id, b.id]))

@@ -7,7 +7,7 @@ import type { TrackSurvey, Widget, WidgetContext } from '../widget-api.js'
 import { openDialog } from './dialog.js'
 import { strings } from './i18n.js'
 import { showInline } from './inline.js'
-import { criteria, metric } from './options.js'
+import { criteria, isIdent, metric } from './options.js'
 import type { SurveyRequest } from './request.js'
 import { showTab } from './tab.js'
 
@@ -26,7 +26,7 @@ export function mount(c: WidgetContext, track: TrackSurvey): Widget {
         if (filled.has(el)) continue
         filled.add(el)
         const d = el.dataset
-        const service = /^[\p{L}\p{N}][\p{L}\p{N}._:/-]{0,127}$/u.test(d.service ?? '') ? d.service : c.service
+        const service = isIdent(d.service ?? '') ? d.service : c.service
         showInline(el, request(d.otklikSurvey || 'csat', d.criteria ?? '', { service }), t)
       }
     },

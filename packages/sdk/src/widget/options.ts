@@ -3,16 +3,16 @@ import type { SurveyMetric } from '../types.js'
 
 export const metric = (v: unknown): SurveyMetric => (['nps', 'ces'] as const).find((m) => m === v) ?? 'csat'
 
-/**
- * Criteria as identifiers (letters, digits, `._:-/`, at most 128
- * characters), each once, at most three; a string is comma-separated.
- */
+/** An identifier as the contract takes it: letters, digits, `._:-/`, starting with a letter or digit, at most 128 characters. */
+export const isIdent = (v: string): boolean => /^[\p{L}\p{N}][\p{L}\p{N}._:/-]{0,127}$/u.test(v)
+
+/** Criteria as identifiers, each once, at most three; a string is comma-separated. */
 export const criteria = (v: unknown): string[] =>
   [
     ...new Set(
       String(v ?? '')
         .split(',')
         .map((c) => c.trim())
-        .filter((c) => /^[\p{L}\p{N}][\p{L}\p{N}._:/-]{0,127}$/u.test(c)),
+        .filter(isIdent),
     ),
   ].slice(0, 3)
