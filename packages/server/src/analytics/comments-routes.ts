@@ -10,6 +10,7 @@ import { flatten } from './csv.js'
 import { exportRoute } from './export-route.js'
 import { FilterQuery, resolveScope } from './filters.js'
 import { FormatQuery } from './format.js'
+import { groupBy } from './group-by.js'
 import { commentTexts } from './queries/comment-texts.js'
 import { comments } from './queries/comments.js'
 import { windowBody } from './reports/options.js'
@@ -117,16 +118,18 @@ export const commentsRoutes: FastifyPluginAsync = async (app) => {
     handler: async (q) => {
       const scope = await resolveScope(store, q)
       const texts = await commentTexts(store, scope, { perService: TERMS_COMMENTS_PER_SERVICE, lowOnly: q.scores === 'low' })
-      const by = new Map<string, string[]>()
-      for (const t of texts) {
-        const list = by.get(t.service)
-        if (list) list.push(t.comment)
-        else by.set(t.service, [t.comment])
-      }
+      const by = groupBy(texts, (t) => t.service)
       return {
         window: windowBody(scope.window),
         scores: q.scores,
-        services: [...by.entries()].map(([service, list]) => ({ service, comments: list.length, terms: topTerms(list, q.limit) })),
+        services: [...by.entries()].map(([service, list]) => ({
+          service,
+          comments: list.length,
+          terms: topTerms(
+            list.map((t) => t.comment),
+            q.limit,
+          ),
+        })),
       }
     },
   })

@@ -39,7 +39,7 @@ export const emptySurvey = (): SurveyTotals => ({
 })
 
 /** Adds one count row to running totals (scores outside a metric's scale are ignored). */
-export function addAnswers(t: SurveyTotals, row: Pick<SurveyCountRow, 'metric' | 'score' | 'answers'>): void {
+function addAnswers(t: SurveyTotals, row: Pick<SurveyCountRow, 'metric' | 'score' | 'answers'>): void {
   const { score, answers } = row
   switch (row.metric) {
     case 'csat':
@@ -74,17 +74,17 @@ export function surveyTotals(rows: readonly SurveyCountRow[], keyOf: (r: SurveyC
   return out
 }
 
-export function csatFigure(c: CsatCounts): Figure {
+function csatFigure(c: CsatCounts): Figure {
   const r = csat(c)
   return { value: r.value, low: r.low, high: r.high, n: r.n }
 }
 
-export function npsFigure(c: NpsCounts): Figure {
+function npsFigure(c: NpsCounts): Figure {
   const r = nps(c)
   return { value: r.value, low: r.low, high: r.high, n: r.n }
 }
 
-export function cesFigure(m: Moments): Figure {
+function cesFigure(m: Moments): Figure {
   const r = meanInterval(m, { min: CES_MIN, max: CES_MAX })
   return { value: r.value, low: r.low, high: r.high, n: r.n }
 }

@@ -38,7 +38,7 @@ const DIMS = ROLLUP_DIMENSIONS.join(', ')
 const sharded = { kind: 'sharded', shardingKey: 'cityHash64(service)' } as const
 
 /** The journey start tuple: (ts, life_situation, site_id, channel, segment, locale, device, browser). */
-export const START_TUPLE_TYPE = `Tuple(${TS}, ${ROLLUP_DIMENSIONS.map(() => 'String').join(', ')})`
+const START_TUPLE_TYPE = `Tuple(${TS}, ${ROLLUP_DIMENSIONS.map(() => 'String').join(', ')})`
 export const START_TUPLE = `tuple(ts, ${ROLLUP_DIMENSIONS.map((d) => `CAST(${d} AS String)`).join(', ')})`
 
 export const ANSWERS_ROLLUP: TableSpec = {

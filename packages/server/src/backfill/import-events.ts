@@ -9,7 +9,7 @@ import { normalizeEvents } from '../ingest/normalize.js'
 import { parseUserAgent } from '../ingest/user-agent.js'
 import { eventsSink, type EventRow } from '../storage/events-store.js'
 import type { Store } from '../storage/store.js'
-import { storedEventIds } from './stored-ids.js'
+import { storedEventIds } from '../storage/events-store.js'
 
 /** Events per chunk: a few thousand keeps memory flat and inserts efficient. */
 export const IMPORT_CHUNK = 2000

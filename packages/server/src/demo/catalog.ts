@@ -2,13 +2,9 @@
  * The demo portfolio: agencies, life situations and services with the
  * steps of their journeys. Real-sounding, not real data.
  */
-export interface DemoNamed {
-  id: string
-  name_ru: string
-  name_en: string
-}
+import type { NamedRow } from '../registry/named-entries.js'
 
-export interface DemoService extends DemoNamed {
+export interface DemoService extends NamedRow {
   agency: string
   life_situations: string[]
   /** Journey steps, in order. */
@@ -21,7 +17,7 @@ export interface DemoService extends DemoNamed {
   minutes: number
 }
 
-export const DEMO_AGENCIES: DemoNamed[] = [
+export const DEMO_AGENCIES: NamedRow[] = [
   { id: 'mvd', name_ru: 'МВД России', name_en: 'Ministry of Internal Affairs' },
   { id: 'fns', name_ru: 'ФНС России', name_en: 'Federal Tax Service' },
   { id: 'sfr', name_ru: 'Социальный фонд России', name_en: 'Social Fund of Russia' },
@@ -29,7 +25,7 @@ export const DEMO_AGENCIES: DemoNamed[] = [
   { id: 'mfc-tver', name_ru: 'МФЦ Тверской области', name_en: 'Tver Region Multifunctional Centre' },
 ]
 
-export const DEMO_LIFE_SITUATIONS: DemoNamed[] = [
+export const DEMO_LIFE_SITUATIONS: NamedRow[] = [
   { id: 'birth-of-child', name_ru: 'Рождение ребёнка', name_en: 'Birth of a child' },
   { id: 'moving', name_ru: 'Переезд', name_en: 'Moving house' },
   { id: 'business-start', name_ru: 'Открытие бизнеса', name_en: 'Starting a business' },

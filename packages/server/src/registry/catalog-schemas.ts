@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { identifier, text } from '../contract/events.js'
 
 /** A name shown on pages and in CSV: well-formed, one line, not empty. */
-export const displayName = text(300)
+const displayName = text(300)
   .trim()
   .min(1, 'must not be empty')
 

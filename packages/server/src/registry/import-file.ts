@@ -41,7 +41,7 @@ const NUMERIC = new Set<string>(CSV_COLUMNS.filter((c) => c.startsWith('target_'
 // YAML aliases can multiply a small file into a huge one ("billion laughs").
 const MAX_ALIASES = 100
 
-export function detectFormat(fileName: string, content: string): RegistryFile['format'] {
+function detectFormat(fileName: string, content: string): RegistryFile['format'] {
   const ext = /\.([a-z]+)$/i.exec(fileName)?.[1]?.toLowerCase()
   if (ext === 'json') return 'json'
   if (ext === 'yaml' || ext === 'yml') return 'yaml'

@@ -47,7 +47,7 @@ export async function importRegistry(store: Store, doc: RegistryDocument): Promi
  * Accepts `target_csat`-style flat keys (CSV columns, spreadsheets) beside
  * the nested `targets` object of the API.
  */
-export function fromFlatTargets(raw: unknown): unknown {
+function fromFlatTargets(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
   const out: Record<string, unknown> = {}
   const targets: Record<string, unknown> = {}
@@ -74,7 +74,7 @@ function validEntries<V extends { id?: string | undefined }, R extends { id: str
   const firstAt = new Map<string, number>()
   entries.forEach((raw, index) => {
     const parsed = parse(raw)
-    if (!parsed.success) return reject(index, describe(parsed.error))
+    if (!parsed.success) return reject(index, issueReason(parsed.error.issues[0]))
     const id = parsed.data.id
     if (id === undefined) return reject(index, 'id: is required')
     const first = firstAt.get(id)
@@ -112,7 +112,3 @@ const sameService = (a: ServiceRow, b: ServiceRow) =>
   a.target_ces === b.target_ces &&
   a.target_completion === b.target_completion &&
   a.target_error_rate === b.target_error_rate
-
-export function describe(error: z.ZodError): string {
-  return issueReason(error.issues[0])
-}

@@ -22,7 +22,8 @@ export interface ServiceRow {
   target_error_rate: number | null
 }
 
-const COLUMNS =
+/** The stored columns of a services row, for every query that reads one. */
+export const SERVICE_COLUMNS =
   'id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate'
 const LIMIT = 100_000
 
@@ -76,14 +77,14 @@ export async function listServiceRows(store: Store, filter: { agency?: string | 
   if (filter.agency !== undefined) where.push('agency = {agency:String}')
   if (filter.life_situation !== undefined) where.push('has(life_situations, {ls:String})')
   return store.query<ServiceRow>(
-    `SELECT ${COLUMNS} FROM ${store.table('services')} FINAL WHERE ${where.join(' AND ')} ORDER BY id LIMIT {limit:UInt32}`,
+    `SELECT ${SERVICE_COLUMNS} FROM ${store.table('services')} FINAL WHERE ${where.join(' AND ')} ORDER BY id LIMIT {limit:UInt32}`,
     { agency: filter.agency ?? '', ls: filter.life_situation ?? '', limit: LIMIT },
   )
 }
 
 export async function getServiceRow(store: Store, id: string): Promise<ServiceRow | undefined> {
   const [row] = await store.query<ServiceRow>(
-    `SELECT ${COLUMNS} FROM ${store.table('services')} FINAL WHERE id = {id:String} AND deleted = 0`,
+    `SELECT ${SERVICE_COLUMNS} FROM ${store.table('services')} FINAL WHERE id = {id:String} AND deleted = 0`,
     { id },
   )
   return row

@@ -48,33 +48,41 @@ const ID_CHUNK = 1000
 // generous: as far back as an offline batch may reach, and a day more.
 const TS_MARGIN_MS = LIMITS.maxPastOfflineMs + 24 * 60 * 60 * 1000
 
+/**
+ * Which of `ids` are stored already. `within` (epoch ms) prunes the scan to
+ * the partitions a retry can fall in; without it the id alone decides, as a
+ * history import needs (an id is what makes an event the same event).
+ */
+export async function storedEventIds(store: Store, ids: readonly string[], within?: { min: number; max: number }): Promise<Set<string>> {
+  const found = new Set<string>()
+  const window = within
+    ? "ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC') AND "
+    : ''
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const hits = await store.query<{ stored: string }>(
+      // Not `AS id`: an alias would shadow the column in WHERE.
+      `SELECT DISTINCT toString(id) AS stored FROM ${store.table('events')} WHERE ${window}id IN {ids:Array(UUID)}`,
+      { ids: ids.slice(i, i + ID_CHUNK), ...within },
+    )
+    for (const h of hits) found.add(h.stored)
+  }
+  return found
+}
+
 export function eventsSink(store: Store): EventSink {
-  const table = store.table('events')
   return {
     async storedIds(rows) {
-      const found = new Set<string>()
-      for (let i = 0; i < rows.length; i += ID_CHUNK) {
-        const chunk = rows.slice(i, i + ID_CHUNK)
-        let min = Infinity
-        let max = -Infinity
-        for (const r of chunk) {
-          min = Math.min(min, r.ts)
-          max = Math.max(max, r.ts)
-        }
-        const hits = await store.query<{ stored: string }>(
-          // Not `AS id`: an alias would shadow the column in WHERE.
-          `SELECT toString(id) AS stored FROM ${table}
-           WHERE ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC')
-             AND id IN {ids:Array(UUID)}`,
-          {
-            min: Math.max(0, min - TS_MARGIN_MS),
-            max: max + TS_MARGIN_MS,
-            ids: chunk.map((r) => r.id),
-          },
-        )
-        for (const h of hits) found.add(h.stored)
+      let min = Infinity
+      let max = -Infinity
+      for (const r of rows) {
+        min = Math.min(min, r.ts)
+        max = Math.max(max, r.ts)
       }
-      return found
+      return storedEventIds(
+        store,
+        rows.map((r) => r.id),
+        { min: Math.max(0, min - TS_MARGIN_MS), max: max + TS_MARGIN_MS },
+      )
     },
     async insert(rows) {
       // The token is derived from the rows' ids: a block that is retried after

@@ -14,6 +14,7 @@ import { journeySummary, type JourneySummaryRow } from '../queries/journey-summa
 import { registryServices, type RegisteredService } from '../queries/registry-services.js'
 import { surveyCounts } from '../queries/survey-counts.js'
 import { buildFunnels } from '../reports/funnel.js'
+import { selects } from '../reports/services.js'
 import type { Source, TimeWindow } from '../window.js'
 import type { JourneyCounts, ServiceEvidence } from './evaluate.js'
 import { GAP_DIMENSIONS } from './rules.js'
@@ -47,12 +48,7 @@ export async function gatherEvidence(store: Store, scope: Scope, baseline: TimeW
   const funnels = new Map(buildFunnels(journeys, steps).map((f) => [f.service, f]))
 
   const ids = new Set<string>([...surveyNow.keys(), ...surveyBefore.keys(), ...journeyBy.keys(), ...durationsBefore.keys()])
-  for (const s of registry.values()) {
-    const { service, life_situation } = scope.values
-    if (service && !service.includes(s.id)) continue
-    if (life_situation && !s.life_situations.some((l) => life_situation.includes(l))) continue
-    ids.add(s.id)
-  }
+  for (const s of registry.values()) if (selects(scope, s)) ids.add(s.id)
   ids.delete('')
 
   const groups = new Map<string, ServiceEvidence['groups']>()

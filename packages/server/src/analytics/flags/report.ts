@@ -4,8 +4,10 @@
  */
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
+import { groupBy } from '../group-by.js'
 import type { Language } from '../language.js'
 import { commentTexts, type CommentText } from '../queries/comment-texts.js'
+import { serviceName } from '../queries/registry-services.js'
 import { windowBody } from '../reports/options.js'
 import { topTerms, type TermCount } from '../terms/tokenize.js'
 import { previousWindow, type Source, type TimeWindow } from '../window.js'
@@ -31,7 +33,7 @@ export async function flagsReport(store: Store, scope: Scope, opts: FlagsOptions
   const result = evaluate(services)
   const nameOf = (id: string) => {
     const s = registry.get(id)
-    return (opts.lang === 'en' ? s?.name_en || s?.name_ru : s?.name_ru || s?.name_en) || id
+    return (s && serviceName(s, opts.lang)) || id
   }
   const terms = opts.withTerms === false ? [] : await flagTerms(store, scope, result.flags)
   return {
@@ -60,12 +62,7 @@ async function flagTerms(store: Store, scope: Scope, flags: readonly Flag[]): Pr
   const services = [...new Set(flags.map((f) => f.service))]
   if (services.length === 0) return []
   const texts = await commentTexts(store, { ...scope, values: { ...scope.values, service: services } }, { perService: COMMENTS_PER_SERVICE, lowOnly: true })
-  const by = new Map<string, CommentText[]>()
-  for (const t of texts) {
-    const list = by.get(t.service)
-    if (list) list.push(t)
-    else by.set(t.service, [t])
-  }
+  const by = groupBy(texts, (t) => t.service)
   return flags.map((f) => {
     let list = by.get(f.service) ?? []
     if (f.metric === 'csat' || f.metric === 'nps' || f.metric === 'ces') list = list.filter((t) => t.metric === f.metric)

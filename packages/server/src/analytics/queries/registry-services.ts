@@ -3,9 +3,10 @@
  * their names, agency and targets, for labels and the flags' targets.
  */
 import type { Store } from '../../storage/store.js'
+import type { Language } from '../language.js'
 import { targetsOf, type Targets } from '../../registry/targets.js'
 import { run } from '../sql.js'
-import type { ServiceRow } from '../../registry/services.js'
+import { SERVICE_COLUMNS, type ServiceRow } from '../../registry/services.js'
 
 export const NAME = 'registry_services'
 
@@ -18,13 +19,15 @@ export interface RegisteredService {
   targets: Targets
 }
 
+/** The name in the asked language, else in the other. */
+export const serviceName = (s: RegisteredService, lang: Language | undefined): string =>
+  lang === 'en' ? s.name_en || s.name_ru : s.name_ru || s.name_en
 
 export async function registryServices(store: Store): Promise<Map<string, RegisteredService>> {
   const rows = await run<ServiceRow>(
     store,
     NAME,
-    `SELECT id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate
-     FROM ${store.table('services')} FINAL WHERE deleted = 0 ORDER BY id LIMIT 100000`,
+    `SELECT ${SERVICE_COLUMNS} FROM ${store.table('services')} FINAL WHERE deleted = 0 ORDER BY id LIMIT 100000`,
     {},
   )
   return new Map(

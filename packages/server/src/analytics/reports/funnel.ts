@@ -11,6 +11,7 @@
 import type { z } from 'zod'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
+import { groupBy } from '../group-by.js'
 import { funnelSteps, type FunnelStepRow } from '../queries/funnel-steps.js'
 import { journeySummary } from '../queries/journey-summary.js'
 import type { FunnelResponse } from '../schemas.js'
@@ -25,12 +26,7 @@ export async function funnelReport(store: Store, scope: Scope, opts: ReportOptio
 }
 
 export function buildFunnels(summary: readonly { service: string; started: number; completed: number }[], rows: readonly FunnelStepRow[]): Funnel[] {
-  const byService = new Map<string, FunnelStepRow[]>()
-  for (const r of rows) {
-    const list = byService.get(r.service)
-    if (list) list.push(r)
-    else byService.set(r.service, [r])
-  }
+  const byService = groupBy(rows, (r) => r.service)
   return summary.map(({ service, started, completed }) => {
     const steps = orderSteps(byService.get(service) ?? []).map((s, i) => ({
       step: s.step,
@@ -74,7 +70,7 @@ function orderSteps(rows: readonly FunnelStepRow[]): StepTotals[] {
 }
 
 /** Type-7 median of a sample given as value → count. */
-export function medianOfCounts(counts: ReadonlyMap<number, number>): number {
+function medianOfCounts(counts: ReadonlyMap<number, number>): number {
   const values = [...counts.entries()].filter(([, c]) => c > 0).sort((a, b) => a[0] - b[0])
   const n = values.reduce((a, [, c]) => a + c, 0)
   const h = (n - 1) / 2

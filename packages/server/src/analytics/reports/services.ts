@@ -9,7 +9,7 @@ import { journeyFigures, surveyFigures, surveyTotals } from '../figures.js'
 import type { Scope } from '../filters.js'
 import { eventCounts } from '../queries/event-counts.js'
 import { journeySummary } from '../queries/journey-summary.js'
-import { registryServices, type RegisteredService } from '../queries/registry-services.js'
+import { registryServices, serviceName, type RegisteredService } from '../queries/registry-services.js'
 import { surveyCounts } from '../queries/survey-counts.js'
 import type { ServicesResponse } from '../schemas.js'
 import { windowBody, type ReportOptions } from './options.js'
@@ -40,14 +40,13 @@ export async function servicesReport(store: Store, scope: Scope, opts: ReportOpt
 }
 
 /** `registered`, and the name (in the asked language, else the other) and agency of a registered service. */
-export function label(s: RegisteredService | undefined, opts: ReportOptions) {
+function label(s: RegisteredService | undefined, opts: ReportOptions) {
   if (!s) return { registered: false }
-  const name = opts.lang === 'en' ? s.name_en || s.name_ru : s.name_ru || s.name_en
-  return { registered: true, name, agency: s.agency }
+  return { registered: true, name: serviceName(s, opts.lang), agency: s.agency }
 }
 
 /** Whether a registered service is within the service and life-situation filters. */
-function selects(scope: Scope, s: RegisteredService): boolean {
+export function selects(scope: Scope, s: RegisteredService): boolean {
   const { service, life_situation } = scope.values
   if (service && !service.includes(s.id)) return false
   if (life_situation && !s.life_situations.some((l) => life_situation.includes(l))) return false
