@@ -91,6 +91,29 @@ describe('a running server and the CLI on its data directory', () => {
     await server.stop()
   })
 
+  it('demo seed --end loads the portfolio ending at that date, through the running server', async () => {
+    const env = { DATA_DIR: tempDir(), PORT: String(await freePort()) }
+    const server = await serve(env)
+    const token = /Admin token \(shown once, keep it safe\): (\S+)/.exec(server.output())?.[1]
+    const bad = await runCli(['demo', 'seed', '--end', '2026-02-30'], env)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringContaining('--end "2026-02-30" is not a date')])
+
+    const seeded = await runCli(['demo', 'seed', '--end', '2026-01-31'], env)
+    expect(seeded.stdout).toMatch(/demo data loaded: 5 agencies, 10 life situations, 30 services, \d+ events/)
+    const days = async (from: string, to: string) => {
+      const res = await fetch(`${server.url}/v1/metrics/volumes?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } })
+      expect(res.status).toBe(200)
+      return ((await res.json()) as { services: { total: number }[] }).services.reduce((sum, s) => sum + s.total, 0)
+    }
+    // 90 days ending (exclusive) at the 31st of January: the 30th is full, the 31st and 1 November are empty.
+    expect(await days('2026-01-30', '2026-01-31')).toBeGreaterThan(1000)
+    expect(await days('2026-01-31', '2026-02-02')).toBe(0)
+    expect(await days('2025-11-02', '2025-11-03')).toBeGreaterThan(1000)
+    expect(await days('2025-10-20', '2025-11-02')).toBe(0)
+    await server.stop()
+  }, 240_000)
+
   it('SIGTERM flushes every accepted event before exiting', async () => {
     const dataDir = tempDir()
     const port = await freePort()

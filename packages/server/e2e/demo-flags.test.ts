@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { INSUFFICIENT_SERVICE, PLANTED } from '../src/demo/planted.js'
-import { startServer, type RunningServer } from '../src/server.js'
-import { testConfig } from '../test-support/app.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../src/app.js'
+import { seedDemo } from '../src/demo/seed.js'
+import { INSUFFICIENT_SERVICE, PLANTED, WINDOW_DAYS } from '../src/demo/planted.js'
+import { createToken } from '../src/registry/tokens.js'
+import { startServer } from '../src/server.js'
+import { testConfig, testStore } from '../test-support/app.js'
 
-// The issue's "done when": a fresh start with demo data, and the flags name
-// exactly the planted problems, with explanations, in the manager's language.
+// The README's table of planted problems is a promise for any day the demo
+// is loaded: the flags of the 28 days ending where the demo ends name exactly
+// those problems, whatever the weekday, the month or the year.
+const DAY = 86_400_000
 const ADMIN = 'demo-flags-admin-token-0123456789'
-let server: RunningServer
-
-beforeAll(async () => {
-  server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {})
-}, 180_000)
-afterAll(() => server.close())
 
 interface Flag {
   service: string
@@ -21,22 +20,67 @@ interface Flag {
   group?: string
   explanation: string
 }
-
-const flags = async (language: string) => {
-  const res = await fetch(`${server.url}/v1/flags`, { headers: { authorization: `Bearer ${ADMIN}`, 'accept-language': language } })
-  expect(res.status).toBe(200)
-  return (await res.json()) as { flags: Flag[]; insufficient: { service: string }[]; ranking: { service: string }[] }
+interface FlagsBody {
+  flags: Flag[]
+  insufficient: { service: string }[]
+  ranking: { service: string }[]
 }
 
-it('a fresh start with demo data flags exactly the planted problems, each explained with its numbers', async () => {
-  const body = await flags('en')
+type Get = (path: string, language: string) => Promise<{ status: number; body: FlagsBody }>
+
+const byKey = (a: { service: string; rule: string }, b: { service: string; rule: string }) => `${a.service}/${a.rule}`.localeCompare(`${b.service}/${b.rule}`)
+
+async function expectPlanted(get: Get, path: string): Promise<void> {
+  const { status, body } = await get(path, 'en')
+  expect(status).toBe(200)
   const found = body.flags.map(({ service, rule, step, dimension, group }) => ({ service, rule, ...(step ? { step } : {}), ...(dimension ? { dimension, group } : {}) }))
-  const byKey = (a: { service: string; rule: string }, b: { service: string; rule: string }) => `${a.service}/${a.rule}`.localeCompare(`${b.service}/${b.rule}`)
   expect(found.sort(byKey)).toEqual([...PLANTED].sort(byKey))
   for (const f of body.flags) expect(f.explanation).toMatch(/\d/)
   expect(body.insufficient.map((i) => i.service)).toContain(INSUFFICIENT_SERVICE)
   expect(new Set(body.ranking.map((r) => r.service))).toEqual(new Set(PLANTED.map((p) => p.service)))
+  const ru = await get(path, 'ru-RU,ru;q=0.9')
+  expect(ru.body.flags[0]?.explanation).toMatch(/[а-яё]/i)
+}
 
-  const ru = await flags('ru-RU,ru;q=0.9')
-  expect(ru.flags[0]?.explanation).toMatch(/[а-яё]/i)
+describe('a first start with demo data', () => {
+  // A Saturday morning, mid-month: the clock is injected, never the wall clock.
+  const now = Date.parse('2026-11-28T09:30:00Z')
+  let close: (() => Promise<void>) | undefined
+  afterAll(() => close?.())
+
+  it('flags exactly the planted problems over the default window, each explained with its numbers', async () => {
+    const server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {}, () => now)
+    close = server.close
+    await expectPlanted(async (path, language) => {
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}`, 'accept-language': language } })
+      return { status: res.status, body: (await res.json()) as FlagsBody }
+    }, '/v1/flags')
+  }, 300_000)
+})
+
+// Other weekdays and months, one at a month's end and one across a new year,
+// each seeded with `demo seed --end` semantics and read with an explicit window.
+describe.each([
+  ['2027-01-31', 'a Sunday at a month and a year boundary'],
+  ['2026-06-03', 'a Wednesday in summer'],
+  ['2026-03-16', 'a Monday after February'],
+])('demo data ending on %s (%s)', (end) => {
+  it('is flagged with exactly the planted problems over the 28 days ending there', async () => {
+    const to = Date.parse(`${end}T00:00:00Z`)
+    const config = testConfig()
+    const store = await testStore(config)
+    await seedDemo(store, { now: to })
+    // The app's clock is elsewhere on purpose: the explicit window decides.
+    const app = await buildApp({ config, store, logger: false, now: () => to + 400 * DAY })
+    const token = (await createToken(store, 'viewer', 'demo-flags')).token
+    try {
+      const from = new Date(to - WINDOW_DAYS * DAY).toISOString().slice(0, 10)
+      await expectPlanted(async (path, language) => {
+        const res = await app.inject({ url: path, headers: { authorization: `Bearer ${token}`, 'accept-language': language } })
+        return { status: res.statusCode, body: res.json<FlagsBody>() }
+      }, `/v1/flags?from=${from}&to=${end}`)
+    } finally {
+      await app.close()
+    }
+  }, 300_000)
 })

@@ -19,6 +19,8 @@ export interface AppContext {
   committer: Committer
   sites: SiteCache
   tokens: TokenVerifier
+  /** The time (epoch ms) for default windows and "the running month": injected so that tests do not depend on the date. */
+  now: () => number
 }
 
 declare module 'fastify' {

@@ -24,6 +24,7 @@ export interface RunningServer {
 export async function startServer(
   config: Readonly<Config>,
   print: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
+  now: () => number = Date.now,
 ): Promise<RunningServer> {
   const held = readLock(config.dataDir)
   if (held) throw new DataDirBusyError(config.dataDir, held)
@@ -33,12 +34,12 @@ export async function startServer(
   const first = fresh ? await setUpFirstStart(store, config) : {}
   if (fresh && config.demo) {
     print('Loading demo data (first start; OTKLIK_DEMO=0 turns this off)…')
-    const demo = await seedDemo(store)
+    const demo = await seedDemo(store, { now: now() })
     print(`Demo data: ${demo.services} services of ${demo.agencies} agencies, ${demo.events} events over 90 days, with planted problems`)
   }
   await refreshDemoOrigins(store, config)
 
-  const app = await buildApp({ config, store })
+  const app = await buildApp({ config, store, now })
   // The local CLI reaches this server's admin API with a token for this run.
   const localToken = randomSecret(32)
   app.otklik.tokens.allow(localToken, { id: 'local', scope: 'admin', name: 'local CLI' })

@@ -93,7 +93,7 @@ export const commentsRoutes: FastifyPluginAsync = async (app) => {
     response: CommentsResponse,
     csv: (b) => b.comments.map((c) => flatten(c)),
     handler: async (q) => {
-      const scope = await resolveScope(store, q)
+      const scope = await resolveScope(store, q, app.otklik.now())
       const after = q.cursor ? decodeCursor(q.cursor) : undefined
       const rows = await comments(store, scope, { limit: q.limit + 1, after, metrics: q.metric, lowOnly: q.scores === 'low' })
       const page = rows.slice(0, q.limit)
@@ -116,7 +116,7 @@ export const commentsRoutes: FastifyPluginAsync = async (app) => {
     response: TermsResponse,
     csv: (b) => b.services.flatMap((s) => s.terms.map((t) => flatten({ service: s.service, comments: s.comments, ...t }))),
     handler: async (q) => {
-      const scope = await resolveScope(store, q)
+      const scope = await resolveScope(store, q, app.otklik.now())
       const texts = await commentTexts(store, scope, { perService: TERMS_COMMENTS_PER_SERVICE, lowOnly: q.scores === 'low' })
       const by = groupBy(texts, (t) => t.service)
       return {

@@ -81,7 +81,7 @@ export interface Scope {
 }
 
 /** Parses the window (default: the last 28 days) and resolves `agency`; throws 400 on a bad window. */
-export async function resolveScope(store: Store, q: FilterQueryInput, now: number = Date.now()): Promise<Scope> {
+export async function resolveScope(store: Store, q: FilterQueryInput, now: number): Promise<Scope> {
   const window = parseWindow(q.from, q.to, now)
   const values: Scope['values'] = {}
   for (const name of Object.keys(FILTER_COLUMNS) as FilterName[]) {

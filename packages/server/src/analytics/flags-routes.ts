@@ -74,10 +74,10 @@ const FlagsResponse = z.object({
 
 const DESCRIPTION = `The same rules for every service, over the window (default: the last 28 days) against the baseline (default: the 28 days before).
 - low_csat, low_nps, high_ces, low_completion, high_error_rate: the 95 % interval (Wilson for shares; normal for NPS; Student t for CES) lies entirely beyond the service's target (registry, else portfolio defaults: CSAT 0.8, NPS 30, CES 3, completion 0.7, error rate 0.05), and the one-sided test against the target is a discovery.
-- csat_decline: two-proportion z-test against the baseline, drop over ${MIN_EFFECT.csatDecline * 100} points. nps_decline: drop beyond the combined 95 % margin and over ${MIN_EFFECT.npsDecline} points.
-- step_dropoff: a step's drop-off rate (journeys that did not complete and reached it last / journeys that reached it) above the pooled rate of the service's other steps (two-proportion z-test), by over ${MIN_EFFECT.stepDropoff * 100} points.
+- csat_decline: Fisher's exact test (one-sided) against the baseline, drop over ${MIN_EFFECT.csatDecline * 100} points. nps_decline: drop beyond the combined 95 % margin and over ${MIN_EFFECT.npsDecline} points.
+- step_dropoff: a step's drop-off rate (journeys that did not complete and reached it last / journeys that reached it) above the pooled rate of the service's other steps (Fisher's exact test), by over ${MIN_EFFECT.stepDropoff * 100} points.
 - high_error_rate: share of started journeys with a journey_error. slower_completion: durations of completed journeys larger than the baseline's (Mann–Whitney), median grown by over ${MIN_EFFECT.slowdown * 100} %.
-- group_gap: a ${GAP_DIMENSIONS.join(', ')} group whose CSAT share or completion rate is below the rest of the service (two-proportion z-test), by over ${MIN_EFFECT.groupGap * 100} points.
+- group_gap: a ${GAP_DIMENSIONS.join(', ')} group whose CSAT share or completion rate is below the rest of the service (Fisher's exact test), by over ${MIN_EFFECT.groupGap * 100} points.
 False alarms across services × rules: Benjamini–Hochberg over the (service, rule) families (Simes over a rule's steps or groups), then BH inside the selected families (Benjamini–Bogomolov); FDR ${FDR_Q.target * 100} % for the rules against targets, ${FDR_Q.comparison * 100} % for the comparisons (most of a healthy portfolio's comparisons are true nulls). Minimum samples: ${MIN_ANSWERS} answers of a metric (in both windows for declines), ${MIN_JOURNEYS} started journeys, ${MIN_STEP_JOURNEYS} journeys at a step and at the other steps, ${MIN_DURATIONS} durations per window, ${MIN_GROUP} in a group and in the rest. A service where nothing could be judged, or that has answers but too few for every survey metric, is listed under insufficient and is never flagged on what it lacks.
 Severity: the gap in units (0.1 of a share, 10 NPS points, 0.5 CES, +25 % time): high from 2 units, medium from 1, else low.
 Ranking: ${IMPACT_DOC}`
@@ -94,11 +94,11 @@ export const flagsRoutes: FastifyPluginAsync = async (app) => {
     response: FlagsResponse,
     csv: (b) => b.flags.map((f) => flatten(f)),
     handler: async (q, request) => {
-      const scope = await resolveScope(store, q)
+      const scope = await resolveScope(store, q, app.otklik.now())
       let baseline
       if (q.baseline_from !== undefined || q.baseline_to !== undefined) {
         if (q.baseline_from === undefined || q.baseline_to === undefined) throw errors.badRequest('querystring: baseline_from and baseline_to go together')
-        baseline = parseWindow(q.baseline_from, q.baseline_to, Date.now())
+        baseline = parseWindow(q.baseline_from, q.baseline_to, app.otklik.now())
       }
       return flagsReport(store, scope, {
         lang: pickLanguage(request.headers['accept-language'], q.lang),

@@ -39,7 +39,7 @@ const rows = <T extends object>(list: readonly T[]): CsvRecord[] => list.map((r)
 export const metricsRoutes: FastifyPluginAsync = async (app) => {
   const { store } = app.otklik
   const base = { access: 'viewer' as const, tags: ['metrics'] }
-  const scopeOf = (q: FilterQueryInput) => resolveScope(store, q)
+  const scopeOf = (q: FilterQueryInput) => resolveScope(store, q, app.otklik.now())
   const opts = (q: { lang?: (typeof LANGUAGES)[number] | undefined }, request: FastifyRequest) => ({
     lang: pickLanguage(request.headers['accept-language'], q.lang),
   })

@@ -15,6 +15,7 @@ import { registryImportCommand } from '../registry/import-command.js'
 import { serveForever } from '../server.js'
 import { benchIngest } from '../bench/ingest.js'
 import { applyRetention } from '../storage/migrate.js'
+import { parseInstant } from '../analytics/window.js'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 const err = (line: string) => process.stderr.write(`${line}\n`)
@@ -119,15 +120,23 @@ export function buildProgram(): Command {
     .description('demo data')
     .command('seed')
     .description('load a demo portfolio: agencies, services, life situations and 90 days of events with planted problems (once)')
-    .action(async () => {
+    .option('--end <date>', 'where the 90 days end, exclusive like the API\'s `to` (a date such as 2026-11-28, a time, or epoch ms); default now')
+    .action(async (opts: { end?: string }) => {
+      const end = opts.end === undefined ? undefined : demoEnd(opts.end)
       const result = await withData(loadConfig(), {
-        direct: (store) => seedDemo(store),
-        viaServer: (api) => api.call<SeedResult>('POST', '/v1/admin/demo-seed'),
+        direct: (store) => seedDemo(store, { now: end }),
+        viaServer: (api) => api.call<SeedResult>('POST', '/v1/admin/demo-seed', end === undefined ? {} : { end: new Date(end).toISOString() }),
       })
       if (!result.seeded) out(`demo data is there already (${result.events} events); nothing added`)
       else out(`demo data loaded: ${result.agencies} agencies, ${result.life_situations} life situations, ${result.services} services, ${result.events} events`)
     })
   return program
+}
+
+function demoEnd(value: string): number {
+  const end = parseInstant(value)
+  if (end === undefined) throw new CliError(`--end ${JSON.stringify(value)} is not a date: use YYYY-MM-DD, an ISO 8601 time or epoch milliseconds`)
+  return end
 }
 
 function toPositiveInt(value: string): number {

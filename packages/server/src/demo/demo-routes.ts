@@ -2,7 +2,13 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { parseInstant } from '../analytics/window.js'
+import { errors } from '../errors.js'
 import { seedDemo } from './seed.js'
+
+const SeedBody = z
+  .object({ end: z.string().max(64).optional().describe('where the 90 days end, exclusive (a date, an ISO 8601 time or epoch ms); default now') })
+  .optional()
 
 const SeedResultSchema = z.object({
   seeded: z.boolean().describe('false when demo events were there already: nothing was added'),
@@ -22,9 +28,15 @@ export const demoRoutes: FastifyPluginAsync = async (base) => {
         tags: ['admin'],
         summary: 'Load the demo portfolio and 90 days of events (once)',
         description: 'Agencies, life situations, services and events with planted problems; does nothing when demo events exist already.',
+        body: SeedBody,
         response: { 200: SeedResultSchema },
       },
     },
-    async () => seedDemo(app.otklik.store),
+    async (request) => {
+      const endText = request.body?.end
+      const end = endText === undefined ? app.otklik.now() : parseInstant(endText)
+      if (end === undefined) throw errors.badRequest('end: must be a date (YYYY-MM-DD), an ISO 8601 time or epoch milliseconds')
+      return seedDemo(app.otklik.store, { now: end })
+    },
   )
 }

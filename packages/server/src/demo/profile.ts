@@ -26,8 +26,12 @@ export interface JourneyProfile {
 const CSAT_HEALTHY = [0.02, 0.02, 0.05, 0.29, 0.62]
 // 55 % answer 4-5.
 const CSAT_LOW = [0.12, 0.13, 0.2, 0.25, 0.3]
-// 82 %: below the healthy level, still not below target with confidence.
-const CSAT_DECLINED = [0.05, 0.05, 0.08, 0.3, 0.52]
+// 95 %: the service at its best, before the decline.
+const CSAT_PEAK = [0.01, 0.01, 0.03, 0.25, 0.7]
+// 82 %: 13 points down from the peak (z ≈ 7 at the demo's volume), still
+// above the 80 % target, and more than 3 standard errors from being below it
+// with confidence, so the decline and only the decline is found on any date.
+const CSAT_DECLINED = [0.04, 0.05, 0.09, 0.3, 0.52]
 // 45 %: the group that the service fails.
 const CSAT_GROUP = [0.18, 0.17, 0.2, 0.2, 0.25]
 // 0-6 detractors, 7-8 passives, 9-10 promoters.
@@ -38,7 +42,11 @@ const nps = (detractors: number, passives: number, promoters: number): Weights =
 ]
 const NPS_HEALTHY = nps(0.06, 0.26, 0.68) // +62 (target +30)
 const NPS_LOW = nps(0.4, 0.35, 0.25) // -15
-const NPS_DECLINED = nps(0.16, 0.34, 0.5) // +34: down 28 points, still above target
+// +74: the service at its best, before the decline.
+const NPS_PEAK = nps(0.03, 0.2, 0.77)
+// +34: down 40 points (z ≈ 10 at the demo's volume), still above target by
+// more than 3 standard errors of being below it with confidence.
+const NPS_DECLINED = nps(0.16, 0.34, 0.5)
 // CES: mean 2.3 (target at most 3).
 const CES_HEALTHY = [0.3, 0.35, 0.2, 0.08, 0.04, 0.02, 0.01]
 // Mean 4.75.
@@ -79,10 +87,10 @@ export function profileFor(service: string, minutes: number, daysAgo: number, gr
       p.ces = CES_HIGH
       break
     case 'csat_decline':
-      if (recent) p.csat = CSAT_DECLINED
+      p.csat = recent ? CSAT_DECLINED : CSAT_PEAK
       break
     case 'nps_decline':
-      if (recent) p.nps = NPS_DECLINED
+      p.nps = recent ? NPS_DECLINED : NPS_PEAK
       break
     case 'low_completion':
       p.dropPerStep = 0.15

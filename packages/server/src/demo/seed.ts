@@ -22,6 +22,7 @@ const OWN_TARGETS: Record<string, Partial<Pick<ServiceRow, 'target_csat' | 'targ
 }
 
 export interface SeedOptions {
+  /** Where the 90 days end (exclusive, epoch ms): `otklik demo seed --end`; default now. */
   now?: number
   seed?: number
 }

@@ -84,7 +84,7 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
   const routeConfig = { access: 'public' as const, rateLimit }
 
   const build = async (query: z.infer<typeof QuerySchema>) => {
-    const now = Date.now()
+    const now = app.otklik.now()
     const from = query.from ? startOfMonth(query.from) : 0
     const toMonth = query.to ?? monthOf(now)
     const toDate = new Date(startOfMonth(toMonth))

@@ -10,6 +10,7 @@ import {
   Z_95,
   benjaminiHochberg,
   csat,
+  fisherExactTest,
   mannWhitney,
   meanInterval,
   median,
@@ -20,7 +21,6 @@ import {
   proportionAboveTarget,
   proportionBelowTarget,
   studentTCdf,
-  twoProportionTest,
   wilson,
   type SampleProportion,
 } from '../stats/index.js'
@@ -95,7 +95,7 @@ export interface Evaluation {
   tests: number
 }
 
-type Candidate = Omit<Flag, 'q_value' | 'severity' | 'impact'> & {
+export type Candidate = Omit<Flag, 'q_value' | 'severity' | 'impact'> & {
   /** The interval or effect condition besides significance holds. */
   holds: boolean
   /** Gap as a share of people (for impact) and in severity units. */
@@ -103,11 +103,16 @@ type Candidate = Omit<Flag, 'q_value' | 'severity' | 'impact'> & {
   units: number
 }
 
+/** Every test that a service's evidence allows, flagged or not, with its p-value. */
+export function candidatesOf(s: ServiceEvidence): Candidate[] {
+  return [...surveyRules(s), ...journeyRules(s), ...stepRules(s), ...durationRules(s), ...groupRules(s)].map((c) => ({ ...c, p_value: clampP(c.p_value) }))
+}
+
 export function evaluate(services: readonly ServiceEvidence[], q: { target: number; comparison: number } = FDR_Q): Evaluation {
   const candidates: Candidate[] = []
   const insufficient: Evaluation['insufficient'] = []
   for (const s of services) {
-    const own = [...surveyRules(s), ...journeyRules(s), ...stepRules(s), ...durationRules(s), ...groupRules(s)].map((c) => ({ ...c, p_value: clampP(c.p_value) }))
+    const own = candidatesOf(s)
     candidates.push(...own)
     const answers = s.window.csat.n + s.window.nps.promoters + s.window.nps.passives + s.window.nps.detractors + s.window.ces.n
     const surveyJudged = own.some((c) => c.metric === 'csat' || c.metric === 'nps' || c.metric === 'ces')
@@ -207,7 +212,7 @@ function surveyRules(s: ServiceEvidence): Candidate[] {
         ...base(s, 'csat_decline', 'csat', value, [ci.low, ci.high], w.csat.n, people(s, w.csat.n)),
         baseline: before,
         baseline_n: b.csat.n,
-        p_value: twoProportionTest({ successes: w.csat.satisfied, n: w.csat.n }, { successes: b.csat.satisfied, n: b.csat.n }).pValueLess ?? 1,
+        p_value: fisherExactTest({ successes: w.csat.satisfied, n: w.csat.n }, { successes: b.csat.satisfied, n: b.csat.n }).pValueLess ?? 1,
         holds: drop > MIN_EFFECT.csatDecline,
         share: drop,
         units: drop / SEVERITY_UNIT.share,
@@ -354,14 +359,15 @@ function groupRules(s: ServiceEvidence): Candidate[] {
  * part's rate with its Wilson interval, and the comparison fields of a
  * candidate. `worse` says which direction is a problem (a higher drop-off,
  * a lower CSAT or completion); the gap is measured that way, the one-sided
- * two-proportion test too, and it must exceed `minEffect`.
+ * exact test too (a part may be a small group near the top of the scale,
+ * where the z-test's p-values are far too small), and it must exceed `minEffect`.
  */
 function partAgainstRest(part: SampleProportion, rest: SampleProportion, worse: 'higher' | 'lower', minEffect: number) {
   const ci = wilson(part.successes, part.n)
   const value = part.successes / part.n
   const restRate = rest.successes / rest.n
   const gap = worse === 'higher' ? value - restRate : restRate - value
-  const test = twoProportionTest(part, rest)
+  const test = fisherExactTest(part, rest)
   return {
     value,
     interval: [ci.low, ci.high] as [number | null, number | null],

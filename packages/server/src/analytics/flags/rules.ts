@@ -9,11 +9,11 @@
  * and the one-sided test (exact binomial for shares, z for NPS, t for CES)
  * is a discovery.
  *
- * Comparisons: csat_decline (two-proportion z-test against the baseline),
+ * Comparisons: csat_decline (Fisher's exact test against the baseline),
  * nps_decline (difference beyond the combined 95 % margin), step_dropoff (a
  * step's drop-off rate against the pooled rate of the other steps,
- * two-proportion z-test), group_gap (a group's CSAT share or completion rate
- * against the rest of the service, two-proportion z-test), slower_completion
+ * Fisher's exact test), group_gap (a group's CSAT share or completion rate
+ * against the rest of the service, Fisher's exact test), slower_completion
  * (Mann–Whitney of durations against the baseline): flagged when the test is
  * a discovery and the effect is material (MIN_EFFECT), so that a large sample
  * does not turn a negligible gap into a flag.
