@@ -1,19 +1,18 @@
 // Three builds: the script-tag core (IIFE), the lazily loaded widget chunk
 // (an ES module the core imports by URL) and the ESM entry with its .d.ts
-// for teams that bundle. The contract's constants and the PII scrubber are
-// bundled from the server's TypeScript source, their one home.
+// for teams that bundle. The contract's rules and the PII scrubber are
+// bundled from @otklik/contract; the .d.ts files import its types.
 import resolve from '@rollup/plugin-node-resolve'
 import terser from '@rollup/plugin-terser'
 import typescript from '@rollup/plugin-typescript'
 import { rmSync } from 'node:fs'
-import { contractSource, localesPlugin } from './scripts/build-plugins.js'
+import { localesPlugin } from './scripts/build-plugins.js'
 
 // A clean dist: hashed ESM chunks of earlier builds must not pile up and ship.
 rmSync(new URL('./dist/', import.meta.url), { recursive: true, force: true })
 
-const include = ['src/**/*.ts', '../server/src/contract/*.ts']
 const ts = (options = {}) =>
-  typescript({ tsconfig: './tsconfig.json', include, exclude: ['**/*.test.ts'], noEmit: false, declaration: false, sourceMap: true, filterRoot: '.', rootDir: '..', outDir: 'dist', ...options })
+  typescript({ tsconfig: './tsconfig.json', exclude: ['**/*.test.ts'], noEmit: false, declaration: false, sourceMap: true, rootDir: 'src', outDir: 'dist', ...options })
 // Only the transforms that hold for our code: arrows never use `this` or
 // `arguments`, getters have no side effects, and the IIFE's top level is ours.
 // Not `unsafe_comps` or `unsafe_math` (they rewrite `x >= 0 ? a : b` into
@@ -36,17 +35,17 @@ export default [
   {
     input: 'src/browser.ts',
     output: { file: 'dist/otklik.js', format: 'iife', sourcemap: 'hidden', strict: false },
-    plugins: [contractSource(), resolve(), ts(), minify()],
+    plugins: [resolve(), ts(), minify()],
     onwarn: quiet,
   },
   {
     input: 'src/widget/index.ts',
     output: { file: 'dist/otklik-widget.js', format: 'es', sourcemap: 'hidden' },
-    plugins: [contractSource(), localesPlugin(), resolve(), ts(), minify()],
+    plugins: [localesPlugin(), resolve(), ts(), minify()],
   },
   {
     input: 'src/index.ts',
     output: { dir: 'dist/esm', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
-    plugins: [contractSource(), localesPlugin(), resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm' })],
+    plugins: [localesPlugin(), resolve(), ts({ outDir: 'dist/esm', declaration: true, declarationDir: 'dist/esm' })],
   },
 ]

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config'
-import { contractSource, localesPlugin } from './scripts/build-plugins.js'
+import { localesPlugin } from './scripts/build-plugins.js'
 
 export default defineConfig({
-  plugins: [contractSource(), localesPlugin()],
+  plugins: [localesPlugin()],
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

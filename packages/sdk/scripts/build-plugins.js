@@ -3,21 +3,7 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 const LOCALES = fileURLToPath(new URL('../src/widget/locales/', import.meta.url))
-const CONTRACT = fileURLToPath(new URL('../../server/src/contract/', import.meta.url))
 const LOCALES_ID = 'otklik:locales'
-
-/**
- * The event contract is bundled from the server's TypeScript source, its one
- * home (TypeScript finds the same files through the package's `types`).
- */
-export function contractSource() {
-  const files = { '@otklik/server/contract': 'index.ts', '@otklik/server/contract/scrub-pii': 'scrub-pii.ts' }
-  return {
-    name: 'otklik-contract-source',
-    enforce: 'pre',
-    resolveId: (id) => (files[id] ? CONTRACT + files[id] : null),
-  }
-}
 
 /**
  * Every src/widget/locales/<tag>.ts as the virtual module `otklik:locales`:

@@ -1,6 +1,6 @@
 // After rollup: prints the gzip sizes against the budgets, writes
 // dist/manifest.json (sizes and Subresource Integrity hashes, read by the
-// server and the README test) and the ESM entry's index.d.ts.
+// server and the README test).
 import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -16,6 +16,4 @@ for (const [file, budget] of Object.entries(BUDGETS)) {
   console.log(`${file.padEnd(20)} ${String(body.length).padStart(6)} B  ${String(gzip).padStart(5)} B gzip  (budget ${budget})  ${status}`)
 }
 writeFileSync(new URL('manifest.json', DIST), `${JSON.stringify({ version: pkg.version, files }, null, 2)}\n`)
-// The declarations are emitted under the common root of the SDK and the contract it imports.
-writeFileSync(new URL('esm/index.d.ts', DIST), "export * from './sdk/src/index.js'\n")
 if (Object.values(files).some((f) => f.gzip > f.budget)) process.exitCode = 1

@@ -2,7 +2,7 @@
  * Options from `init()`, or the script tag's `data-*` attributes (the same
  * names, as strings), checked once and resolved to what the modules use.
  */
-import { SEGMENTS } from '@otklik/server/contract'
+import { SEGMENTS } from '@otklik/contract/rules'
 import { ident, languageTag } from './clean.js'
 import { warn } from './log.js'
 import type { OtklikOptions, Segment } from './types.js'

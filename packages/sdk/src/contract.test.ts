@@ -4,6 +4,7 @@
  * imported here only: the bundle never carries zod).
  */
 import { expect, it, vi } from 'vitest'
+import { BatchEnvelopeSchema, EventSchema } from '@otklik/contract/schemas'
 import { received, settle, ENDPOINT, platform, useNetwork } from '../test/support.js'
 import { createOtklik } from './instance.js'
 import { FLUSH_MS } from './sender.js'
@@ -11,9 +12,6 @@ import type { WidgetModule } from './widget-api.js'
 
 useNetwork()
 
-// The server's zod schemas, loaded at run time: type-checked with the server, not here (they sit outside this package's rootDir).
-type Schema = { safeParse(v: unknown): { error?: { issues: unknown[] } } }
-const { BatchEnvelopeSchema, EventSchema } = (await import('../../server/src/contract/events.js' as string)) as Record<'BatchEnvelopeSchema' | 'EventSchema', Schema>
 
 const astral = '𝐀'.repeat(200) // letters outside the BMP: two UTF-16 units each
 

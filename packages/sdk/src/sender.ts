@@ -6,7 +6,7 @@
  * the next page load sends what is left and does not hammer a server that
  * asked to wait.
  */
-import { LIMITS } from '@otklik/server/contract'
+import { LIMITS } from '@otklik/contract/rules'
 import { ignored } from './log.js'
 import { LOCAL, read, write } from './storage.js'
 import { outcome, type Platform } from './transport.js'

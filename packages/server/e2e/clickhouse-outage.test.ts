@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { OtklikEvent } from '../src/contract/types.js'
+import type { OtklikEvent } from '@otklik/contract/types'
 import { createSite } from '../src/registry/sites.js'
 import { startServer, type RunningServer } from '../src/server.js'
 import { spawnClickHouseHttpServer, type SpawnedClickHouseHttpServer } from '../test-support/clickhouse-http/spawn.js'

@@ -1,7 +1,7 @@
 import { afterAll, expect, it } from 'vitest'
 import { createClickHouseClient } from '../src/storage/client.js'
 import { createStore } from '../src/storage/store.js'
-import type { OtklikEvent } from '../src/contract/types.js'
+import type { OtklikEvent } from '@otklik/contract/types'
 import { tempDir } from '../test-support/app.js'
 import { answer, event } from '../test-support/events.js'
 import { postEvents } from '../test-support/post.js'

@@ -1,6 +1,6 @@
 /** Valid events and batches to start tests from. */
 import { randomUUID } from 'node:crypto'
-import type { OtklikEvent } from '../src/contract/types.js'
+import type { OtklikEvent } from '@otklik/contract/types'
 
 export function event(over: Partial<OtklikEvent> = {}): OtklikEvent {
   return {

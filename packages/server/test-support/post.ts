@@ -1,5 +1,5 @@
 /** Posting batches over real HTTP, as a browser or an app would. */
-import type { OtklikEvent } from '../src/contract/types.js'
+import type { OtklikEvent } from '@otklik/contract/types'
 import { batch } from './events.js'
 
 export interface PostResult {

@@ -2,7 +2,7 @@
  * What one survey needs: its question, its criteria and a way to record its
  * events with the context it was shown in (service, journey).
  */
-import type { EventType, Metric } from '@otklik/server/contract'
+import type { EventType, Metric } from '@otklik/contract/types'
 import type { SurveyMetric } from '../types.js'
 
 export interface SurveyAnswer {

@@ -5,8 +5,8 @@
  * survey is closed or the page hidden after "next", so that a comment never
  * counts as a second answer and a given score is never lost.
  */
-import { scrubPii } from '@otklik/server/contract/scrub-pii'
-import { LIMITS } from '@otklik/server/contract'
+import { scrubPii } from '@otklik/contract/scrub-pii'
+import { LIMITS } from '@otklik/contract/rules'
 import type { SurveyRequest } from './request.js'
 import { h } from './dom.js'
 import type { Strings } from './locales/types.js'

@@ -3,6 +3,7 @@
  * 95 % Wilson interval), NPS (−100..100 with its 95 % interval), CES (mean
  * of 1–7 with its 95 % Student-t interval), and the journey figures.
  */
+import { SCALES } from '@otklik/contract/rules'
 import type { JourneySummaryRow } from './queries/journey-summary.js'
 import type { SurveyCountRow } from './queries/survey-counts.js'
 import { CSAT_SATISFIED_FROM, csat, meanInterval, nps, type CsatCounts, type Moments, type NpsCounts } from './stats/index.js'
@@ -49,8 +50,8 @@ function addAnswers(t: SurveyTotals, row: Pick<SurveyCountRow, 'metric' | 'score
       return
     case 'nps':
       if (score < 0 || score > 10) return
-      if (score >= 9) t.nps.promoters += answers
-      else if (score >= 7) t.nps.passives += answers
+      if (score >= SCALES.npsPromoterFrom) t.nps.promoters += answers
+      else if (score >= SCALES.npsPassiveFrom) t.nps.passives += answers
       else t.nps.detractors += answers
       return
     case 'ces':

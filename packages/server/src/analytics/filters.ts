@@ -9,14 +9,13 @@
  * services whose registry entry names one of the agencies.
  */
 import { z } from 'zod'
-import { identifier } from '../contract/events.js'
-import { CHANNELS, SEGMENTS } from '../contract/limits.js'
+import { identifier } from '@otklik/contract/schemas'
+import { CHANNELS, DEVICE_CLASSES, LIMITS, LOCALE_TAG, SEGMENTS } from '@otklik/contract/rules'
 import { errors } from '../errors.js'
 import type { Store } from '../storage/store.js'
 import { DAY_MS, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS, lastDays, parseInstant, type TimeWindow } from './window.js'
 
 const MAX_VALUES = 100
-export const DEVICES = ['desktop', 'mobile', 'tablet', 'tv', 'bot', 'unknown'] as const
 
 const listOf = <T extends z.ZodType<string, string>>(item: T, what: string) =>
   z
@@ -41,8 +40,8 @@ const instant = (what: string) =>
 
 const locale = z
   .string()
-  .max(35)
-  .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like ru or en-GB')
+  .max(LIMITS.maxLocaleChars)
+  .regex(LOCALE_TAG, 'must be a language tag like ru or en-GB')
   .transform((s) => s.toLowerCase())
 
 /** The query parameters shared by every analytics endpoint. */
@@ -56,7 +55,7 @@ export const FilterQuery = z.object({
   channel: listOf(z.enum(CHANNELS), 'channel'),
   segment: listOf(z.enum(SEGMENTS), 'segment'),
   locale: listOf(locale, 'locale'),
-  device: listOf(z.enum(DEVICES), 'device class'),
+  device: listOf(z.enum(DEVICE_CLASSES), 'device class'),
   browser: listOf(z.string().min(1).max(64).regex(/^[\p{L}\p{N} ._-]+$/u, 'must be a browser family name'), 'browser family'),
 })
 export type FilterQueryInput = z.infer<typeof FilterQuery>

@@ -1,6 +1,6 @@
 /** Response schemas of the metrics routes (the OpenAPI document is generated from them). */
 import { z } from 'zod'
-import { EVENT_TYPES } from '../contract/limits.js'
+import { EVENT_TYPES } from '@otklik/contract/rules'
 
 export const WindowSchema = z.object({
   from: z.string().describe('start, inclusive (ISO 8601, UTC)'),

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { identifier } from '../contract/events.js'
+import { identifier } from '@otklik/contract/schemas'
 import { DEFAULT_IMPORT_SITE, importEvents } from './import-events.js'
 
 /** Largest chunk the route takes; the CLI sends a few thousand events. */

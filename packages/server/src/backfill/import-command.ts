@@ -7,7 +7,7 @@
 import { createReadStream, statSync } from 'node:fs'
 import { CliError, withData, type AdminApi } from '../cli/data-access.js'
 import type { Config } from '../config.js'
-import { identifier } from '../contract/events.js'
+import { identifier } from '@otklik/contract/schemas'
 import type { Store } from '../storage/store.js'
 import { DEFAULT_IMPORT_SITE, IMPORT_CHUNK, importEvents, type ChunkResult } from './import-events.js'
 import { readLines } from './lines.js'

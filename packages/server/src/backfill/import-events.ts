@@ -4,7 +4,7 @@
  * `site`. The same validation as ingestion except the time window; events
  * whose id is stored already are counted, not written again.
  */
-import { identifier } from '../contract/events.js'
+import { identifier } from '@otklik/contract/schemas'
 import { normalizeEvents } from '../ingest/normalize.js'
 import { parseUserAgent } from '../ingest/user-agent.js'
 import { eventsSink, type EventRow } from '../storage/events-store.js'

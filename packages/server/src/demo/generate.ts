@@ -3,7 +3,7 @@
  * seasonality, the surveys at their end, and the planted problems, as
  * `events` rows in chunks. Deterministic for a given seed and clock.
  */
-import { scrubPii } from '../contract/scrub-pii.js'
+import { scrubPii } from '@otklik/contract/scrub-pii'
 import type { EventRow } from '../storage/events-store.js'
 import type { DemoService } from './catalog.js'
 import { commentFor } from './comments.js'

@@ -4,13 +4,11 @@
  * window after correcting the client's clock, and the server's fields are added.
  */
 import type { z } from 'zod'
-import { EventSchema } from '../contract/events.js'
-import { LIMITS } from '../contract/limits.js'
-import { scrubPii } from '../contract/scrub-pii.js'
-import type { OtklikEvent } from '../contract/types.js'
+import { LIMITS, cleanPath } from '@otklik/contract/rules'
+import { EventSchema, issueReason } from '@otklik/contract/schemas'
+import { scrubPii } from '@otklik/contract/scrub-pii'
+import type { OtklikEvent } from '@otklik/contract/types'
 import type { EventRow } from '../storage/events-store.js'
-import { issueReason } from '../contract/issue-reason.js'
-import { cleanPath } from '../contract/path.js'
 import type { DeviceInfo } from './user-agent.js'
 
 export interface Rejection {

@@ -2,16 +2,17 @@
  * Device class, browser and OS families from a User-Agent, with bowser (a
  * maintained parser). Only the families are kept; the string is dropped.
  */
+import { DEVICE_CLASSES } from '@otklik/contract/rules'
 import Bowser from 'bowser'
 
 export interface DeviceInfo {
-  device: 'desktop' | 'mobile' | 'tablet' | 'tv' | 'bot' | 'unknown'
+  device: (typeof DEVICE_CLASSES)[number]
   browser: string
   os: string
 }
 
 const UNKNOWN: DeviceInfo = { device: 'unknown', browser: 'unknown', os: 'unknown' }
-const DEVICES = new Set<DeviceInfo['device']>(['desktop', 'mobile', 'tablet', 'tv', 'bot'])
+const DEVICES = new Set<string>(DEVICE_CLASSES)
 // Parsing is the costliest step of a request; a busy site sends few distinct UAs.
 const CACHE_LIMIT = 2000
 const cache = new Map<string, DeviceInfo>()

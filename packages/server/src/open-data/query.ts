@@ -3,6 +3,7 @@
  * `open_data.monthly`): survey answers with their numerators, and journeys
  * started in the month with how many completed. Parametrized; months in UTC.
  */
+import { SCALES } from '@otklik/contract/rules'
 import { numericFields } from '../storage/int64.js'
 import type { Store } from '../storage/store.js'
 
@@ -40,8 +41,8 @@ export async function monthlyFigures(store: Store, range: MonthRange): Promise<M
   const [answers, journeys, names] = await Promise.all([
     store.query<Record<string, unknown>>(
       `SELECT service, formatDateTime(toStartOfMonth(ts, 'UTC'), '%Y-%m') AS month,
-              countIf(metric = 'csat') AS csat_n, countIf(metric = 'csat' AND score >= 4) AS csat_good,
-              countIf(metric = 'nps') AS nps_n, countIf(metric = 'nps' AND score >= 9) AS promoters, countIf(metric = 'nps' AND score <= 6) AS detractors,
+              countIf(metric = 'csat') AS csat_n, countIf(metric = 'csat' AND score >= ${SCALES.csatSatisfiedFrom}) AS csat_good,
+              countIf(metric = 'nps') AS nps_n, countIf(metric = 'nps' AND score >= ${SCALES.npsPromoterFrom}) AS promoters, countIf(metric = 'nps' AND score < ${SCALES.npsPassiveFrom}) AS detractors,
               countIf(metric = 'ces') AS ces_n, sumIf(toInt64(score), metric = 'ces') AS ces_sum
        FROM ${events}
        WHERE type = 'survey_response' AND metric IN ('csat', 'nps', 'ces') AND ${window} AND service IN (${registered})

@@ -3,7 +3,7 @@
  * and agencies. One source for validation, types and the OpenAPI document.
  */
 import { z } from 'zod'
-import { identifier, text } from '../contract/events.js'
+import { identifier, text } from '@otklik/contract/schemas'
 
 /** A name shown on pages and in CSV: well-formed, one line, not empty. */
 const displayName = text(300)

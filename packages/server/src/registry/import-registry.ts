@@ -16,7 +16,7 @@ import {
 } from './catalog-schemas.js'
 import { insertNamedRows, listNamed, namedRowOf, type NamedRow, type NamedTable } from './named-entries.js'
 import { insertServiceRows, listServiceRows, rowOf, type ServiceRow } from './services.js'
-import { issueReason } from '../contract/issue-reason.js'
+import { issueReason } from '@otklik/contract/schemas'
 
 type Kind = ImportResult['rejected'][number]['kind']
 

@@ -1,6 +1,6 @@
 /** Request and response schemas of the registry routes. */
 import { z } from 'zod'
-import { identifier, text } from '../contract/events.js'
+import { identifier, text } from '@otklik/contract/schemas'
 import { SCOPES } from '../auth/scopes.js'
 
 export const SiteSchema = z.object({

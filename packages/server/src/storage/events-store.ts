@@ -3,7 +3,7 @@
  * are stored already, and an idempotent insert of a block.
  */
 import { createHash } from 'node:crypto'
-import { LIMITS } from '../contract/limits.js'
+import { LIMITS } from '@otklik/contract/rules'
 import type { Store } from './store.js'
 
 /** One events row as inserted (JSONEachRow; timestamps in epoch ms). */

@@ -3,6 +3,7 @@
  * ingestion), newest first, by keyset: the page after (ts, id) of the
  * previous page's last row.
  */
+import { SCALES } from '@otklik/contract/rules'
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
@@ -11,7 +12,8 @@ import { ALL_FILTERS, and, filterConditions, ms, run } from '../sql.js'
 export const NAME = 'comments'
 
 /** Answers that count as low (complaints): CSAT or a rating 1–3, NPS 0–6, CES 5–7. */
-export const LOW_SCORE = `((metric = 'csat' AND score <= 3) OR (metric = 'rating' AND score <= 3) OR (metric = 'nps' AND score <= 6) OR (metric = 'ces' AND score >= 5))`
+const { low } = SCALES
+export const LOW_SCORE = `((metric = 'csat' AND score <= ${low.csat.to}) OR (metric = 'rating' AND score <= ${low.rating.to}) OR (metric = 'nps' AND score <= ${low.nps.to}) OR (metric = 'ces' AND score >= ${low.ces.from}))`
 
 export interface CommentRow {
   id: string

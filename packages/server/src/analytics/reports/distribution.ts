@@ -3,7 +3,7 @@
  * metric's scale listed (zeros too), per service × metric × question.
  */
 import type { z } from 'zod'
-import { METRIC_RANGES } from '../../contract/limits.js'
+import { METRIC_RANGES } from '@otklik/contract/rules'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
 import { surveyCounts } from '../queries/survey-counts.js'

@@ -1,6 +1,6 @@
 /** `GET /v1/metrics/volumes`: events per service and type (every type listed). */
 import type { z } from 'zod'
-import { EVENT_TYPES } from '../../contract/limits.js'
+import { EVENT_TYPES } from '@otklik/contract/rules'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
 import { eventCounts } from '../queries/event-counts.js'

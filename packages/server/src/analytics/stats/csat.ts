@@ -2,12 +2,13 @@
  * CSAT: the share of satisfied answers (4 or 5 on the 1–5 scale) among all
  * answers, with its Wilson interval (DESIGN §7 "low satisfaction").
  */
+import { SCALES } from '@otklik/contract/rules'
 import { Z_95 } from './normal.js'
 import { assertSuccesses } from './validate.js'
 import { wilson, type ProportionInterval } from './wilson.js'
 
 /** Lowest score counted as satisfied on the 1–5 CSAT scale. */
-export const CSAT_SATISFIED_FROM = 4
+export const CSAT_SATISFIED_FROM = SCALES.csatSatisfiedFrom
 const CSAT_MIN = 1
 const CSAT_MAX = 5
 

@@ -7,13 +7,14 @@
  * 0–6), so NPS/100 is the mean of a trinomial variable whose variance per
  * answer is p_P + p_D − (p_P − p_D)².
  */
+import { SCALES } from '@otklik/contract/rules'
 import { Z_95, twoSidedPValue } from './normal.js'
 import { assertCount, assertCriticalValue } from './validate.js'
 
 const NPS_MIN = 0
 const NPS_MAX = 10
-const PROMOTER_FROM = 9
-const PASSIVE_FROM = 7
+const PROMOTER_FROM = SCALES.npsPromoterFrom
+const PASSIVE_FROM = SCALES.npsPassiveFrom
 
 /** Answers by group, as they come from a rollup. */
 export interface NpsCounts {

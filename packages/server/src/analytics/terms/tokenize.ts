@@ -6,7 +6,7 @@
  * dropped, numbers dropped, PII placeholders ([phone], …) dropped. No
  * stemming: «очередь» and «очереди» are two terms.
  */
-import { PII_KINDS } from '../../contract/scrub-pii.js'
+import { PII_KINDS } from '@otklik/contract/scrub-pii'
 import { STOP_WORDS } from './stop-words.js'
 
 const WORD = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu

@@ -3,7 +3,7 @@
  * compile time that these are exactly what its zod schemas infer, so the
  * SDK can import them (type-only) without pulling zod into its bundle.
  */
-import type { CHANNELS, EVENT_TYPES, METRICS, SEGMENTS } from './limits.js'
+import type { CHANNELS, EVENT_TYPES, METRICS, SEGMENTS } from './rules.js'
 
 export type EventType = (typeof EVENT_TYPES)[number]
 export type Channel = (typeof CHANNELS)[number]

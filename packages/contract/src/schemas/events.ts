@@ -4,24 +4,9 @@
  * SDK; the assertions at the bottom keep the two identical.
  */
 import { z } from 'zod'
-import { CHANNELS, EVENT_TYPES, LIMITS, METRICS, METRIC_RANGES, SEGMENTS } from './limits.js'
-import { cleanPath } from './path.js'
-import type { EventBatch, IngestResponse, OtklikEvent } from './types.js'
-
-// Letters of any script, digits and a few separators: safe in URLs, logs and
-// CSV, and enough for slugs like `passport-rf` or `birth-of-child`.
-const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:\-/]*$/u
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-// C0 and C1 control characters; comments may still hold tab and newlines.
-/* eslint-disable no-control-regex -- matching control characters is the point */
-export const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/
-/* eslint-enable no-control-regex */
-// A lone UTF-16 surrogate is not text: ClickHouse refuses to store it.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** True for well-formed Unicode text (String.prototype.isWellFormed, ES2024). */
-export const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s)
+import { cleanPath } from '../path.js'
+import { CHANNELS, CONTROL, CONTROL_IN_TEXT, EVENT_TYPES, IDENTIFIER, LIMITS, LOCALE_TAG, METRICS, METRIC_RANGES, SEGMENTS, UUID, wellFormed } from '../rules.js'
+import type { EventBatch, IngestResponse, OtklikEvent } from '../types.js'
 
 /**
  * Free text of at most `max` characters: well-formed, and with no control
@@ -38,7 +23,7 @@ export const identifier = z
   .string()
   .min(1)
   .max(LIMITS.maxIdChars)
-  .regex(SAFE_ID, 'must start with a letter or digit and hold only letters, digits and . _ : - /')
+  .regex(IDENTIFIER, 'must start with a letter or digit and hold only letters, digits and . _ : - /')
 
 export const uuid = z.string().regex(UUID, 'must be a UUID')
 
@@ -59,8 +44,8 @@ export const EventSchema = z
     segment: z.enum(SEGMENTS).optional(),
     locale: z
       .string()
-      .max(35)
-      .regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like ru or en-GB')
+      .max(LIMITS.maxLocaleChars)
+      .regex(LOCALE_TAG, 'must be a language tag like ru or en-GB')
       .optional(),
     // Only what is kept counts: the query string and fragment are cut before
     // the checks (the body limit bounds the raw string).
