@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import { flatten } from './csv.js'
+import { flatten } from './csv-columns.js'
 import { exportRoute } from './export-route.js'
 import { FilterQuery, resolveScope } from './filters.js'
 import { FormatQuery } from './format.js'

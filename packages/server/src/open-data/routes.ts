@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { identifier } from '../contract/events.js'
 import { errors } from '../errors.js'
-import { toCsv } from './csv.js'
+import { publishedCsv } from './csv.js'
 import { MIN_K, methodOf, publish } from './publication.js'
 import { monthlyFigures } from './query.js'
 
@@ -120,7 +120,7 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
         .header('access-control-allow-origin', '*')
         .header('content-disposition', 'attachment; filename="otklik-open-data.csv"')
         .type('text/csv; charset=utf-8')
-        .send(toCsv(rows))
+        .send(publishedCsv(rows))
     },
   )
 }
