@@ -8,7 +8,7 @@ import { EventSchema } from '../contract/events.js'
 import { LIMITS } from '../contract/limits.js'
 import { scrubPii } from '../contract/scrub-pii.js'
 import type { OtklikEvent } from '../contract/types.js'
-import type { EventRow } from '../storage/events-store.js'
+import { NO_ID, type EventRow } from '../storage/events-store.js'
 import { issueReason } from '../contract/issue-reason.js'
 import { cleanPath } from '../contract/path.js'
 import type { DeviceInfo } from './user-agent.js'
@@ -38,8 +38,6 @@ export interface Normalized {
   /** The correction applied to the client's timestamps, when it was off. */
   clockSkewMs?: number
 }
-
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
 
 function clockSkew(receivedAt: number, sentAt: number | undefined): number | undefined {
   if (sentAt === undefined) return undefined
@@ -94,8 +92,8 @@ function toRow(e: OtklikEvent, id: string, ts: number, ctx: NormalizeContext): E
     received_at: ctx.receivedAt,
     site_id: ctx.siteKey,
     type: e.type,
-    session: e.session?.toLowerCase() ?? ZERO_UUID,
-    journey: e.journey?.toLowerCase() ?? ZERO_UUID,
+    session: e.session?.toLowerCase() ?? NO_ID,
+    journey: e.journey?.toLowerCase() ?? NO_ID,
     service: e.service ?? '',
     life_situation: e.life_situation ?? '',
     step: e.step ?? '',
