@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../test-support/app.js'
 import { eventRow, eventsSink, type EventRow } from '../storage/events-store.js'
-import { insertServiceRows, rowOf } from '../registry/services.js'
+import { rowOf, serviceTable } from '../registry/services.js'
 import type { PublishedRow } from './publication.js'
 
 let t: TestApp
@@ -25,7 +25,7 @@ const journeys = (service: string, ts: number, started: number, completed: numbe
 
 beforeAll(async () => {
   t = await testApp()
-  await insertServiceRows(t.store, [
+  await serviceTable.insert(t.store, [
     rowOf('big', { name_ru: 'Большая', name_en: 'Big', agency: 'fns', life_situations: [], targets: {} }),
     rowOf('tiny', { name_ru: 'Малая', life_situations: [], targets: {} }),
     rowOf('skewed', { name_ru: '=HYPERLINK("x")', life_situations: [], targets: {} }),
