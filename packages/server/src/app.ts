@@ -111,7 +111,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
-  await app.register(openPageRoutes, { prefix: '/open' })
+  await app.register(openPageRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   return app
 }
