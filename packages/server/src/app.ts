@@ -19,6 +19,7 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
+import { withoutNulls } from './http/absent-nulls.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
@@ -53,6 +54,9 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
+  app.addHook('preValidation', async (request) => {
+    if (typeof request.body === 'object' && request.body !== null) request.body = withoutNulls(request.body)
+  })
   markPublic(app, '/docs')
   collectRoutes(app)
 

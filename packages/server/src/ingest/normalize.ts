@@ -8,6 +8,7 @@ import { EventSchema } from '../contract/events.js'
 import { LIMITS } from '../contract/limits.js'
 import { scrubPii } from '../contract/scrub-pii.js'
 import type { OtklikEvent } from '../contract/types.js'
+import { withoutNulls } from '../http/absent-nulls.js'
 import { NO_ID, type EventRow } from '../storage/events-store.js'
 import { issueReason } from '../contract/issue-reason.js'
 import { cleanPath } from '../contract/path.js'
@@ -54,7 +55,8 @@ export function normalizeEvents(events: readonly unknown[], ctx: NormalizeContex
   const rejected: Rejection[] = []
   const seen = new Set<string>()
   events.forEach((raw, index) => {
-    const parsed = EventSchema.safeParse(raw)
+    // null for an optional field is that field absent (the CLI's history import comes here without the app's hook).
+    const parsed = EventSchema.safeParse(withoutNulls(raw))
     if (!parsed.success) {
       rejected.push({ index, ...describeIssue(parsed.error.issues[0]) })
       return
