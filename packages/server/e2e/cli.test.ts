@@ -84,6 +84,9 @@ describe('a running server and the CLI on its data directory', () => {
     expect(logs).not.toContain(secretComment)
     expect(logs.split(token!).length).toBe(2) // only the one-time print
     expect(logs).not.toMatch(/remoteAddress|remotePort/)
+    // At info, requests write no lines, and the notice with the token comes after the start-up logs.
+    expect(logs).not.toMatch(/incoming request|request completed/)
+    expect(logs.indexOf('Admin token')).toBeGreaterThan(logs.lastIndexOf('Server listening'))
 
     await server.stop()
     server = await serve(env)

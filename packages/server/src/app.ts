@@ -19,8 +19,10 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
+import { withoutNulls } from './http/absent-nulls.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
+import { landingRoutes } from './landing/routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
@@ -50,11 +52,24 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // One line per request only at LOG_LEVEL=debug (below): at info they
+    // would bury the start-up notice and its one-time admin token.
+    disableRequestLogging: true,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
+  app.addHook('onResponse', async (request, reply) => {
+    // The path only: query strings may carry tokens or personal data.
+    request.log.debug(
+      { method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) },
+      'request completed',
+    )
+  })
+  app.addHook('preValidation', async (request) => {
+    if (typeof request.body === 'object' && request.body !== null) request.body = withoutNulls(request.body)
+  })
   markPublic(app, '/docs')
   collectRoutes(app)
 
@@ -114,8 +129,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
-  await app.register(openPageRoutes, { prefix: '/open' })
+  await app.register(openPageRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
+  await app.register(landingRoutes)
   return app
 }
 

@@ -5,7 +5,11 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
+import { issueReason } from '@otklik/contract/schemas'
 import { OtklikError, errors } from './errors.js'
+// Sets the validation messages of the whole process to the product's words.
+import './http/product-words.js'
 
 // Fastify's own client-error codes, renamed for our catalogue.
 const FASTIFY_CODES: Record<string, string> = {
@@ -17,6 +21,9 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_VALIDATION: 'invalid_request',
 }
 
+// Where the bad value was, when not in the body.
+const PARTS: Record<string, string> = { querystring: ' (query string)', params: ' (path)', headers: ' (headers)' }
+
 // How long a client should wait when storage is away (the spool's first retry is sooner).
 const RETRY_AFTER_S = '5'
 
@@ -26,10 +33,11 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.code(error.statusCode).send(errorBody(error))
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issue = error.validation[0]
-    const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : ''
-    const part = error.validationContext ?? 'request'
-    return reply.code(400).send({ error: { code: 'invalid_request', message: `${part} ${where}${issue?.message ?? 'is invalid'}` } })
+    const first = error.validation[0]
+    // The issue as zod made it (the type provider spreads it over params).
+    const issue = first && ({ ...first.params, code: first.keyword, message: first.message, path: first.instancePath.split('/').filter(Boolean) } as z.core.$ZodIssue)
+    const part = PARTS[error.validationContext ?? ''] ?? ''
+    return reply.code(400).send({ error: { code: 'invalid_request', message: `${issueReason(issue)}${part}` } })
   }
   const status = error.statusCode ?? 500
   if (status === 429) {
@@ -43,7 +51,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
       code = 'invalid_json'
       message = `body is not valid JSON: ${error.message}`
     }
-    if (status === 413) message = 'body is larger than the limit of this route'
+    if (status === 413) return reply.code(413).send(errorBody(errors.bodyTooLarge(request.routeOptions.bodyLimit)))
     if (status === 415) return reply.code(415).send(errorBody(errors.unsupportedMediaType(request.headers['content-type'])))
     return reply.code(status).send({ error: { code, message } })
   }

@@ -66,8 +66,26 @@ describe('GET /v1/comments', () => {
     expect(low.map((c: { comment: string }) => c.comment)).toEqual(['Очередь огромная, долго', 'Долго ждал в очереди'])
   })
 
-  it('rejects a bad cursor or limit with 400', async () => {
-    expect((await get(`/v1/comments?cursor=nonsense`)).statusCode).toBe(400)
+  it('rejects a cursor it did not return with a 400 naming the cursor, never a 500', async () => {
+    const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+    for (const bad of [
+      'nonsense',
+      '%E2%98%83',
+      cursor([Date.UTC(2025, 5, 2), '------------------------------------']),
+      cursor([Date.UTC(2025, 5, 2), 'zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz']),
+      cursor([Number.MAX_SAFE_INTEGER, '6b0f7a4e-1c1a-4c8e-9a55-3f1f5b6f0c01']),
+      cursor([-Number.MAX_SAFE_INTEGER, '6b0f7a4e-1c1a-4c8e-9a55-3f1f5b6f0c01']),
+      cursor({ ts: 1, id: 'x' }),
+      cursor(null),
+      'x'.repeat(500),
+    ]) {
+      const res = await get(`/v1/comments?${WINDOW}&cursor=${bad}`)
+      expect(res.statusCode, bad).toBe(400)
+      expect(res.json().error.message, bad).toBe('cursor: not a cursor this API returned; use next_cursor of the previous page')
+    }
+  })
+
+  it('rejects a bad limit with 400', async () => {
     expect((await get(`/v1/comments?limit=0`)).statusCode).toBe(400)
     expect((await get(`/v1/comments?limit=100000`)).statusCode).toBe(400)
   })

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import { flatten } from './csv.js'
+import { flatten } from './csv-columns.js'
 import { exportRoute } from './export-route.js'
 import { FilterQuery, resolveScope } from './filters.js'
 import { FormatQuery } from './format.js'
@@ -29,7 +29,7 @@ const SCORES_DOC = 'low = complaints only (CSAT or rating 1–3, NPS 0–6, CES 
 
 const CommentsQuery = FilterQuery.extend(FormatQuery.shape).extend({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  cursor: z.string().max(200).optional().describe('next_cursor of the previous page'),
+  cursor: z.string().optional().describe('next_cursor of the previous page'),
   metric: z
     .union([METRIC, z.array(METRIC)])
     .transform((v) => (Array.isArray(v) ? v : [v]))
@@ -69,14 +69,22 @@ const TermsResponse = z.object({
 
 const encodeCursor = (ts: number, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url')
 
+// A cursor this API returned: [ts (ms, within what DateTime64 holds), event id (a UUID)].
+const CURSOR_MAX_CHARS = 200
+const CURSOR_MAX_TS = Date.UTC(2299, 11, 31)
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
 function decodeCursor(cursor: string): { ts: number; id: string } {
   try {
-    const [ts, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[]
-    if (typeof ts === 'number' && Number.isSafeInteger(ts) && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { ts, id }
+    const decoded: unknown = cursor.length <= CURSOR_MAX_CHARS ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined
+    if (Array.isArray(decoded) && decoded.length === 2) {
+      const [ts, id] = decoded as unknown[]
+      if (Number.isSafeInteger(ts) && (ts as number) >= 0 && (ts as number) <= CURSOR_MAX_TS && typeof id === 'string' && UUID.test(id)) return { ts: ts as number, id }
+    }
   } catch {
-    // fall through
+    // not base64url JSON: the same answer as any other wrong cursor
   }
-  throw errors.badRequest('querystring: cursor is not a cursor this API returned')
+  throw errors.badRequest('cursor: not a cursor this API returned; use next_cursor of the previous page')
 }
 
 export const commentsRoutes: FastifyPluginAsync = async (app) => {

@@ -5,7 +5,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema } from 'fastify'
 import type { z } from 'zod'
 import type { Access } from '../auth/scopes.js'
-import { columnsOfList, type CsvRecord } from './csv.js'
+import type { CsvRecord } from '../http/csv.js'
+import { columnsOfList } from './csv-columns.js'
 import { sendCsv, wantsCsv } from './format.js'
 
 export interface ExportRouteSpec<Q extends z.ZodType<{ format?: 'json' | 'csv' | undefined }>, R extends z.ZodType> {

@@ -7,7 +7,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
 import { allows } from '../auth/scopes.js'
 import { errors } from '../errors.js'
-import { toCsv, type CsvRecord } from './csv.js'
+import { preferred } from '../http/negotiate.js'
+import { toCsv, type CsvRecord } from '../http/csv.js'
 
 export const FormatQuery = z.object({
   format: z.enum(['json', 'csv']).optional().describe('json (default) or csv; also `Accept: text/csv` or a `.csv` suffix on the path'),
@@ -16,23 +17,11 @@ export const FormatQuery = z.object({
 export function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
   if (format) return format === 'csv'
   if (request.routeOptions.url?.endsWith('.csv')) return true
-  return preferred(request.headers.accept) === 'csv'
+  return preferred(request.headers.accept, formatOf) === 'csv'
 }
 
-/** The first of CSV or JSON by `Accept` q-values (ties: the order given); undefined when neither is named. */
-function preferred(accept: string | undefined): 'csv' | 'json' | undefined {
-  if (!accept) return undefined
-  let best: { kind: 'csv' | 'json'; q: number } | undefined
-  for (const part of accept.split(',')) {
-    const [type = '', ...params] = part.trim().toLowerCase().split(';')
-    const kind = type.trim() === 'text/csv' ? 'csv' : type.trim() === 'application/json' ? 'json' : undefined
-    if (!kind) continue
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
-    const q = qParam ? Number(qParam.slice(2)) : 1
-    if (!(q > 0)) continue
-    if (!best || q > best.q) best = { kind, q }
-  }
-  return best?.kind
+function formatOf(mediaType: string): 'csv' | 'json' | undefined {
+  return mediaType === 'text/csv' ? 'csv' : mediaType === 'application/json' ? 'json' : undefined
 }
 
 /** Sends `records` as a CSV attachment named `name.csv`; checks the analyst scope first. */

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Store } from '../storage/store.js'
 import { testAppWithTokens } from '../../test-support/app.js'
-import { flatten } from './csv.js'
+import { flatten } from './csv-columns.js'
 import { addService, answer, insertRows, journey } from './testing/rows.js'
 
 // A fixed week: 2025-03-03 (Mon) .. 2025-03-10, UTC.

@@ -4,7 +4,8 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { flatColumns, flatten, type CsvRecord } from './csv.js'
+import type { CsvRecord } from '../http/csv.js'
+import { flatColumns, flatten } from './csv-columns.js'
 import { FilterQuery, resolveScope, type FilterQueryInput } from './filters.js'
 import { FormatQuery } from './format.js'
 import { LANGUAGES, pickLanguage } from './language.js'

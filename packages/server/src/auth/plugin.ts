@@ -20,7 +20,7 @@ export const authPlugin = fp(async (app) => {
     const token = header === undefined ? undefined : /^bearer\s+(\S+)\s*$/i.exec(header)?.[1]
     if (!token) throw errors.unauthorized()
     const info = await app.otklik.tokens.verify(token)
-    if (!info) throw errors.unauthorized()
+    if (!info) throw errors.tokenNotRecognised()
     if (!allows(info.scope, access)) throw errors.forbidden(access)
     request.token = info
   })

@@ -25,6 +25,15 @@ export function collectRoutes(app: FastifyInstance): void {
   app.decorate('routeList', list)
   app.addHook('onRoute', (route) => {
     const hidden = (route.schema as { hide?: boolean } | undefined)?.hide === true
-    for (const method of [route.method].flat()) list.push({ method, url: route.url, access: route.config?.access, hidden })
+    // Read when asked: an onRoute hook of a plugin (static files) may set the access after this one ran.
+    for (const method of [route.method].flat())
+      list.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access
+        },
+        hidden,
+      })
   })
 }

@@ -4,7 +4,7 @@
  * `events` rows in chunks. Deterministic for a given seed and clock.
  */
 import { scrubPii } from '@otklik/contract/scrub-pii'
-import type { EventRow } from '../storage/events-store.js'
+import { eventRow, NO_ID, type EventRow } from '../storage/events-store.js'
 import type { DemoService } from './catalog.js'
 import { commentFor } from './comments.js'
 import { drawVisitor, type Visitor } from './groups.js'
@@ -19,7 +19,6 @@ export const DEMO_SITE_ID = 'demo-portfolio'
 export const DEMO_SDK = 'demo-seed'
 export const DEMO_DAYS = 90
 const DAY_MS = 86_400_000
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
 // Monday-heavy weeks, quiet weekends (getUTCDay: 0 = Sunday).
 const WEEKDAY_FACTOR = [0.5, 1.2, 1.1, 1.05, 1.05, 0.95, 0.55]
 const ERROR_CODES = ['gateway_timeout', 'esia_unavailable', 'upload_failed', 'validation_failed']
@@ -70,7 +69,7 @@ function journey(rng: Rng, service: DemoService, t0: number, daysAgo: number, no
     out.push(row(rng, at, type, base, extra))
   }
   const path = `/services/${service.id}`
-  emit(t0, 'page_view', { path, journey: ZERO_UUID })
+  emit(t0, 'page_view', { path, journey: NO_ID })
   emit(t0 + 1500, 'journey_start', { path })
   const duration = Math.round(Math.max(30_000, rng.logNormal(profile.minutes, 0.45) * 60_000))
   const errorStep = rng.chance(profile.errorRate) ? rng.int(0, service.steps.length - 1) : -1
@@ -112,22 +111,6 @@ function survey(rng: Rng, p: JourneyProfile, problem: PlantedRule | undefined, e
   if (visitor.channel === 'mfc') ask('rating', 0.5, 0.7, RATING_HEALTHY, 1, rng.pick(RATING_QUESTIONS))
 }
 
-function row(rng: Rng, ts: number, type: string, base: Omit<EventRow, 'id' | 'ts' | 'received_at' | 'type' | 'site_id' | 'step' | 'path' | 'error_code' | 'metric' | 'question' | 'score' | 'comment' | 'sdk'>, extra: Partial<EventRow>): EventRow {
-  return {
-    id: rng.uuid(),
-    ts,
-    received_at: ts + 300,
-    site_id: DEMO_SITE_ID,
-    type,
-    step: '',
-    path: '',
-    error_code: '',
-    metric: '',
-    question: '',
-    score: null,
-    comment: '',
-    sdk: DEMO_SDK,
-    ...base,
-    ...extra,
-  }
+function row(rng: Rng, ts: number, type: string, base: Partial<EventRow>, extra: Partial<EventRow>): EventRow {
+  return eventRow({ id: rng.uuid(), ts, received_at: ts + 300, site_id: DEMO_SITE_ID, type, sdk: DEMO_SDK, ...base, ...extra })
 }

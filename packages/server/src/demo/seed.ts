@@ -7,8 +7,8 @@
 import type { EventRow } from '../storage/events-store.js'
 import { toNumber } from '../storage/int64.js'
 import type { Store } from '../storage/store.js'
-import { insertNamedRows } from '../registry/named-entries.js'
-import { insertServiceRows, type ServiceRow } from '../registry/services.js'
+import { namedTables } from '../registry/named-entries.js'
+import { serviceTable, type ServiceRow } from '../registry/services.js'
 import { DEMO_AGENCIES, DEMO_LIFE_SITUATIONS, DEMO_SERVICES, type DemoService } from './catalog.js'
 import { DEMO_SDK, generateDemoEvents } from './generate.js'
 
@@ -45,9 +45,9 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
   const counts = { agencies: DEMO_AGENCIES.length, life_situations: DEMO_LIFE_SITUATIONS.length, services: DEMO_SERVICES.length }
   const present = await demoEventCount(store)
   if (present > 0) return { seeded: false, ...counts, events: present }
-  await insertNamedRows(store, 'agencies', DEMO_AGENCIES)
-  await insertNamedRows(store, 'life_situations', DEMO_LIFE_SITUATIONS)
-  await insertServiceRows(store, DEMO_SERVICES.map(serviceRow))
+  await namedTables.agencies.insert(store, DEMO_AGENCIES)
+  await namedTables.life_situations.insert(store, DEMO_LIFE_SITUATIONS)
+  await serviceTable.insert(store, DEMO_SERVICES.map(serviceRow))
   let events = 0
   for (const rows of generateDemoEvents({ services: DEMO_SERVICES, now: opts.now ?? Date.now(), seed: opts.seed ?? DEMO_SEED, chunk: CHUNK })) {
     await insertCompact(store, rows)

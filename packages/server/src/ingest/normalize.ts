@@ -8,7 +8,8 @@ import { LIMITS, cleanPath } from '@otklik/contract/rules'
 import { EventSchema, issueReason } from '@otklik/contract/schemas'
 import { scrubPii } from '@otklik/contract/scrub-pii'
 import type { OtklikEvent } from '@otklik/contract/types'
-import type { EventRow } from '../storage/events-store.js'
+import { withoutNulls } from '../http/absent-nulls.js'
+import { NO_ID, type EventRow } from '../storage/events-store.js'
 import type { DeviceInfo } from './user-agent.js'
 
 export interface Rejection {
@@ -37,8 +38,6 @@ export interface Normalized {
   clockSkewMs?: number
 }
 
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
-
 function clockSkew(receivedAt: number, sentAt: number | undefined): number | undefined {
   if (sentAt === undefined) return undefined
   const skew = receivedAt - sentAt
@@ -54,7 +53,8 @@ export function normalizeEvents(events: readonly unknown[], ctx: NormalizeContex
   const rejected: Rejection[] = []
   const seen = new Set<string>()
   events.forEach((raw, index) => {
-    const parsed = EventSchema.safeParse(raw)
+    // null for an optional field is that field absent (the CLI's history import comes here without the app's hook).
+    const parsed = EventSchema.safeParse(withoutNulls(raw))
     if (!parsed.success) {
       rejected.push({ index, ...describeIssue(parsed.error.issues[0]) })
       return
@@ -92,8 +92,8 @@ function toRow(e: OtklikEvent, id: string, ts: number, ctx: NormalizeContext): E
     received_at: ctx.receivedAt,
     site_id: ctx.siteKey,
     type: e.type,
-    session: e.session?.toLowerCase() ?? ZERO_UUID,
-    journey: e.journey?.toLowerCase() ?? ZERO_UUID,
+    session: e.session?.toLowerCase() ?? NO_ID,
+    journey: e.journey?.toLowerCase() ?? NO_ID,
     service: e.service ?? '',
     life_situation: e.life_situation ?? '',
     step: e.step ?? '',

@@ -113,7 +113,7 @@ function checkSource(site: Site, request: FastifyRequest): void {
   }
   const origin = request.headers.origin
   if (!origin) throw errors.originRequired()
-  if (!originAllowed(site, origin)) throw errors.originNotAllowed()
+  if (!originAllowed(site, origin)) throw errors.originNotAllowed(origin, site.key)
 }
 
 function siteKeyOf(body: unknown): string {

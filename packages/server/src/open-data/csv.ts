@@ -1,4 +1,5 @@
 /** The published rows as CSV: the same content as the JSON, one row per service and month. */
+import { toCsv, type CsvRecord } from '../http/csv.js'
 import type { PublishedRow } from './publication.js'
 
 const COLUMNS = [
@@ -20,21 +21,13 @@ const COLUMNS = [
   'suppressed',
 ] as const
 
-function cell(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  let s = String(value)
-  // A leading = + - @ would be run as a formula by spreadsheets.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`
-  return /[",\n\r;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
-}
-
-export function toCsv(rows: readonly PublishedRow[]): string {
-  const lines = [COLUMNS.join(',')]
-  for (const r of rows) {
+/** Suppression reasons, `field=reason` joined by `;` (quoted by the writer). */
+export function publishedCsv(rows: readonly PublishedRow[]): string {
+  const records = rows.map((r): CsvRecord => {
     const suppressed = Object.entries(r.suppressed)
       .map(([field, reason]) => `${field}=${reason}`)
       .join(';')
-    lines.push(COLUMNS.map((c) => cell(c === 'suppressed' ? suppressed : r[c])).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
+    return { ...r, suppressed }
+  })
+  return toCsv(records, COLUMNS)
 }

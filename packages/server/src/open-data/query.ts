@@ -4,6 +4,7 @@
  * started in the month with how many completed. Parametrized; months in UTC.
  */
 import { SCALES } from '@otklik/contract/rules'
+import { NO_ID } from '../storage/events-store.js'
 import { numericFields } from '../storage/int64.js'
 import type { Store } from '../storage/store.js'
 
@@ -31,12 +32,10 @@ export interface MonthRange {
   to: number
 }
 
-const ZERO_UUID = '00000000-0000-0000-0000-000000000000'
-
 export async function monthlyFigures(store: Store, range: MonthRange): Promise<MonthlyFigures[]> {
   const events = store.table('events')
   const registered = `SELECT id FROM ${store.table('services')} FINAL WHERE deleted = 0`
-  const params = { from: range.from, to: range.to, zero: ZERO_UUID }
+  const params = { from: range.from, to: range.to, zero: NO_ID }
   const window = `ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND ts < fromUnixTimestamp64Milli({to:Int64}, 'UTC')`
   const [answers, journeys, names] = await Promise.all([
     store.query<Record<string, unknown>>(

@@ -1,21 +1,19 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, type TestApp } from '../../test-support/app.js'
-import { eventsSink, type EventRow } from '../storage/events-store.js'
-import { insertServiceRows, rowOf } from '../registry/services.js'
+import { eventRow, eventsSink, type EventRow } from '../storage/events-store.js'
+import { rowOf, serviceTable } from '../registry/services.js'
 import type { PublishedRow } from './publication.js'
 
 let t: TestApp
 const JAN = Date.UTC(2024, 0, 10)
 const FEB = Date.UTC(2024, 1, 10)
 const MAR = Date.UTC(2024, 2, 10)
-const ZERO = '00000000-0000-0000-0000-000000000000'
-
-const base = (over: Partial<EventRow>): EventRow => ({
-  id: randomUUID(), ts: JAN, received_at: JAN, site_id: 'demo', type: 'survey_response', session: ZERO, journey: ZERO, service: 'big',
-  life_situation: '', step: '', channel: 'web', segment: 'citizen', locale: 'ru', device: 'desktop', browser: 'x', os: 'y', path: '',
-  error_code: '', metric: 'csat', question: '', score: 5, comment: '', sdk: '', ...over,
-})
+const base = (over: Partial<EventRow>): EventRow =>
+  eventRow({
+    id: randomUUID(), ts: JAN, received_at: JAN, site_id: 'demo', type: 'survey_response', service: 'big',
+    channel: 'web', segment: 'citizen', locale: 'ru', device: 'desktop', browser: 'x', os: 'y', metric: 'csat', score: 5, ...over,
+  })
 const answers = (service: string, ts: number, metric: string, scores: number[]) => scores.map((score) => base({ service, ts, metric, score }))
 const times = (n: number, score: number) => Array<number>(n).fill(score)
 const journeys = (service: string, ts: number, started: number, completed: number) =>
@@ -27,7 +25,7 @@ const journeys = (service: string, ts: number, started: number, completed: numbe
 
 beforeAll(async () => {
   t = await testApp()
-  await insertServiceRows(t.store, [
+  await serviceTable.insert(t.store, [
     rowOf('big', { name_ru: 'Большая', name_en: 'Big', agency: 'fns', life_situations: [], targets: {} }),
     rowOf('tiny', { name_ru: 'Малая', life_situations: [], targets: {} }),
     rowOf('skewed', { name_ru: '=HYPERLINK("x")', life_situations: [], targets: {} }),

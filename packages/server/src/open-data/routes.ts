@@ -3,21 +3,19 @@
  * service with small cells suppressed (see publication.ts), as JSON and
  * CSV, and the public page `/open/` that shows them with the method.
  */
-import { readFileSync } from 'node:fs'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { identifier } from '@otklik/contract/schemas'
 import { errors } from '../errors.js'
-import { toCsv } from './csv.js'
+import { serveStaticDir } from '../http/static-dir.js'
+import { ownFile } from '../own-files.js'
+import { publishedCsv } from './csv.js'
 import { MIN_K, methodOf, publish } from './publication.js'
 import { monthlyFigures } from './query.js'
 
 const MAX_K = 10_000
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
-// The page's files sit in src/open-data/public; this module is one level
-// below the package in both src/ and dist/, so one path serves both.
-const PUBLIC_DIR = new URL('../../src/open-data/public/', import.meta.url)
 // No inline script or style anywhere: the page works under this policy.
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
@@ -120,27 +118,12 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
         .header('access-control-allow-origin', '*')
         .header('content-disposition', 'attachment; filename="otklik-open-data.csv"')
         .type('text/csv; charset=utf-8')
-        .send(toCsv(rows))
+        .send(publishedCsv(rows))
     },
   )
 }
 
-/** The public page: static files, read once at start. */
+/** The public page: its files in public/. */
 export const openPageRoutes: FastifyPluginAsync = async (app) => {
-  const files = {
-    '': { type: 'text/html; charset=utf-8', body: readFileSync(new URL('index.html', PUBLIC_DIR)) },
-    'open.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('open.css', PUBLIC_DIR)) },
-    'open.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('open.js', PUBLIC_DIR)) },
-  }
-  const send = (reply: FastifyReply, file: { type: string; body: Buffer }) =>
-    reply
-      .header('content-security-policy', PAGE_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'public, max-age=300')
-      .type(file.type)
-      .send(file.body)
-  for (const [name, file] of Object.entries(files)) {
-    app.get(`/${name}`, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => send(reply, file))
-  }
+  await serveStaticDir(app, { prefix: '/open/', root: ownFile('open-data/public/'), csp: PAGE_CSP })
 }

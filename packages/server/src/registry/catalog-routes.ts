@@ -18,13 +18,11 @@ import {
   ServiceSchema,
 } from './catalog-schemas.js'
 import { importRegistry } from './import-registry.js'
-import { deleteNamed, getNamed, listNamed, namedOf, namedRowOf, putNamed, type NamedTable } from './named-entries.js'
+import { namedOf, namedRowOf, namedTables, type NamedTable } from './named-entries.js'
 import {
   DEFAULT_TARGETS_VIEW,
-  deleteService,
-  getServiceRow,
   listServiceRows,
-  putService,
+  serviceTable,
   rowOf,
   serviceOf,
   unregisteredServices,
@@ -61,7 +59,7 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
     '/services/:id',
     { config: read, schema: { tags, summary: 'One service', params: IdParams, response: { 200: ServiceSchema } } },
     async (request) => {
-      const row = await getServiceRow(store, request.params.id)
+      const row = await serviceTable.get(store, request.params.id)
       if (!row) throw errors.notFound('service')
       return serviceOf(row)
     },
@@ -82,7 +80,7 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
     async (request, reply) => {
       mustMatch(request.params.id, request.body.id)
       const row = rowOf(request.params.id, request.body)
-      const added = await putService(store, row)
+      const added = await serviceTable.put(store, row)
       return reply.code(added ? 201 : 200).send(serviceOf(row))
     },
   )
@@ -91,7 +89,7 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
     '/services/:id',
     { config: write, schema: { tags, summary: 'Remove a service from the registry (its events are kept)', params: IdParams } },
     async (request, reply) => {
-      if (!(await deleteService(store, request.params.id))) throw errors.notFound('service')
+      if (!(await serviceTable.delete(store, request.params.id))) throw errors.notFound('service')
       return reply.code(204).send()
     },
   )
@@ -103,13 +101,13 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
     app.get(
       path,
       { config: read, schema: { tags, summary: `List ${table.replace('_', ' ')}`, response: { 200: z.object({ [table]: z.array(NamedSchema) }) } } },
-      async () => ({ [table]: (await listNamed(store, table)).map(namedOf) }),
+      async () => ({ [table]: (await namedTables[table].list(store)).map(namedOf) }),
     )
     app.get(
       `${path}/:id`,
       { config: read, schema: { tags, summary: `One ${what}`, params: IdParams, response: { 200: NamedSchema } } },
       async (request) => {
-        const row = await getNamed(store, table, request.params.id)
+        const row = await namedTables[table].get(store, request.params.id)
         if (!row) throw errors.notFound(what)
         return namedOf(row)
       },
@@ -123,7 +121,7 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
       async (request, reply) => {
         mustMatch(request.params.id, request.body.id)
         const row = namedRowOf(request.params.id, request.body)
-        const added = await putNamed(store, table, row)
+        const added = await namedTables[table].put(store, row)
         return reply.code(added ? 201 : 200).send(namedOf(row))
       },
     )
@@ -131,7 +129,7 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
       `${path}/:id`,
       { config: write, schema: { tags, summary: `Remove a ${what}`, params: IdParams } },
       async (request, reply) => {
-        if (!(await deleteNamed(store, table, request.params.id))) throw errors.notFound(what)
+        if (!(await namedTables[table].delete(store, request.params.id))) throw errors.notFound(what)
         return reply.code(204).send()
       },
     )

@@ -14,8 +14,8 @@ import {
   type ImportResult,
   type RegistryDocument,
 } from './catalog-schemas.js'
-import { insertNamedRows, listNamed, namedRowOf, type NamedRow, type NamedTable } from './named-entries.js'
-import { insertServiceRows, listServiceRows, rowOf, type ServiceRow } from './services.js'
+import { namedRowOf, namedTables, type NamedRow, type NamedTable } from './named-entries.js'
+import { listServiceRows, rowOf, serviceTable, type ServiceRow } from './services.js'
 import { issueReason } from '@otklik/contract/schemas'
 
 type Kind = ImportResult['rejected'][number]['kind']
@@ -26,9 +26,9 @@ export async function importRegistry(store: Store, doc: RegistryDocument): Promi
 
   const named = async (table: NamedTable) => {
     const rows = validEntries(doc[table], reject(table), (raw) => NamedInputSchema.safeParse(raw), (id, v) => namedRowOf(id, v))
-    const stored = new Map((await listNamed(store, table)).map((r) => [r.id, r]))
+    const stored = new Map((await namedTables[table].list(store)).map((r) => [r.id, r]))
     const { changed, counts } = classify(rows, stored, sameNamed)
-    await insertNamedRows(store, table, changed)
+    await namedTables[table].insert(store, changed)
     return counts
   }
   const agencies = await named('agencies')
@@ -37,7 +37,7 @@ export async function importRegistry(store: Store, doc: RegistryDocument): Promi
   const serviceRows = validEntries(doc.services, reject('services'), (raw) => ServiceInputSchema.safeParse(fromFlatTargets(raw)), rowOf)
   const storedServices = new Map((await listServiceRows(store)).map((r) => [r.id, r]))
   const { changed, counts: services } = classify(serviceRows, storedServices, sameService)
-  await insertServiceRows(store, changed)
+  await serviceTable.insert(store, changed)
 
   rejected.sort((a, b) => a.kind.localeCompare(b.kind) || a.index - b.index)
   return { agencies, life_situations: lifeSituations, services, rejected }

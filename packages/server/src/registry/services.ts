@@ -1,12 +1,12 @@
 /**
- * The registry of services: read the latest version of each row (`FINAL`,
- * not deleted), write by inserting a new version, delete with a tombstone.
+ * The registry of services: rows as stored (a versioned table), their API
+ * view with effective targets, and the services that send events unregistered.
  */
 import type { Store } from '../storage/store.js'
 import { toNumber } from '../storage/int64.js'
 import type { Service, ServiceInput } from './catalog-schemas.js'
 import { DEFAULT_TARGETS, targetsOf } from './targets.js'
-import { nextVersion } from './version-clock.js'
+import { VersionedTable } from './versioned-table.js'
 
 /** A services row as stored (targets nullable: null = portfolio default). */
 export interface ServiceRow {
@@ -25,7 +25,8 @@ export interface ServiceRow {
 /** The stored columns of a services row, for every query that reads one. */
 export const SERVICE_COLUMNS =
   'id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate'
-const LIMIT = 100_000
+
+export const serviceTable = new VersionedTable<ServiceRow>('services', SERVICE_COLUMNS)
 
 export function rowOf(id: string, input: ServiceInput): ServiceRow {
   const t = input.targets
@@ -72,42 +73,11 @@ export const DEFAULT_TARGETS_VIEW = Object.freeze({
   error_rate: DEFAULT_TARGETS.errorRate,
 })
 
-export async function listServiceRows(store: Store, filter: { agency?: string | undefined; life_situation?: string | undefined } = {}): Promise<ServiceRow[]> {
-  const where = ['deleted = 0']
+export function listServiceRows(store: Store, filter: { agency?: string | undefined; life_situation?: string | undefined } = {}): Promise<ServiceRow[]> {
+  const where: string[] = []
   if (filter.agency !== undefined) where.push('agency = {agency:String}')
   if (filter.life_situation !== undefined) where.push('has(life_situations, {ls:String})')
-  return store.query<ServiceRow>(
-    `SELECT ${SERVICE_COLUMNS} FROM ${store.table('services')} FINAL WHERE ${where.join(' AND ')} ORDER BY id LIMIT {limit:UInt32}`,
-    { agency: filter.agency ?? '', ls: filter.life_situation ?? '', limit: LIMIT },
-  )
-}
-
-export async function getServiceRow(store: Store, id: string): Promise<ServiceRow | undefined> {
-  const [row] = await store.query<ServiceRow>(
-    `SELECT ${SERVICE_COLUMNS} FROM ${store.table('services')} FINAL WHERE id = {id:String} AND deleted = 0`,
-    { id },
-  )
-  return row
-}
-
-export async function insertServiceRows(store: Store, rows: readonly ServiceRow[]): Promise<void> {
-  if (rows.length === 0) return
-  const version = nextVersion()
-  await store.insert('services', rows.map((r) => ({ ...r, updated_at: version, deleted: 0 })))
-}
-
-/** Inserts or replaces a service; true when it did not exist before. */
-export async function putService(store: Store, row: ServiceRow): Promise<boolean> {
-  const existed = await getServiceRow(store, row.id)
-  await insertServiceRows(store, [row])
-  return !existed
-}
-
-export async function deleteService(store: Store, id: string): Promise<boolean> {
-  const row = await getServiceRow(store, id)
-  if (!row) return false
-  await store.insert('services', [{ ...row, updated_at: nextVersion(), deleted: 1 }])
-  return true
+  return serviceTable.list(store, { where, params: { agency: filter.agency ?? '', ls: filter.life_situation ?? '' } })
 }
 
 /**

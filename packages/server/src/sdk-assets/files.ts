@@ -1,52 +1,24 @@
 /**
- * The built SDK on disk (packages/sdk/dist), read lazily and kept in memory
- * until the file changes, so that a rebuild is served without a restart and
- * a missing build is an answer (503), not a crash.
+ * Where the browser SDK's build is: found by package resolution (the SDK is
+ * a dependency of the server), not by a path relative to this file, so that
+ * it holds however the workspace is laid out or installed.
  */
-import { readFile, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 
-// src/sdk-assets and dist/sdk-assets sit at the same depth under packages/server.
-export const DEFAULT_SDK_DIR = fileURLToPath(new URL('../../../sdk/dist/', import.meta.url))
-
-export interface SdkFile {
-  body: Buffer
-  mtimeMs: number
-}
-
-export interface Manifest {
+export interface SdkPackage {
+  /** The SDK's version: its files are served at /sdk/VERSION/. */
   version: string
-  files: Record<string, { bytes: number; gzip: number; integrity: string }>
+  /** The build output (otklik.js, otklik-widget.js, manifest.json). */
+  dist: string
 }
 
-export class SdkFiles {
-  private cache = new Map<string, SdkFile>()
-
-  constructor(readonly dir: string = DEFAULT_SDK_DIR) {}
-
-  /** The file's bytes, or undefined when it is not there (the SDK is not built). */
-  async get(name: string): Promise<Buffer | undefined> {
-    const path = join(this.dir, name)
-    try {
-      const { mtimeMs } = await stat(path)
-      const hit = this.cache.get(name)
-      if (hit?.mtimeMs === mtimeMs) return hit.body
-      const body = await readFile(path)
-      this.cache.set(name, { body, mtimeMs })
-      return body
-    } catch {
-      return undefined
-    }
-  }
-
-  async manifest(): Promise<Manifest | undefined> {
-    const raw = await this.get('manifest.json')
-    if (!raw) return undefined
-    try {
-      return JSON.parse(raw.toString('utf8')) as Manifest
-    } catch {
-      return undefined
-    }
-  }
+/** The SDK package at `dir` (its package.json and dist/); by default the one the server depends on. */
+export function sdkPackage(dir = dirname(createRequire(import.meta.url).resolve('@otklik/sdk/package.json'))): SdkPackage {
+  const { version } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }
+  return { version, dist: join(dir, 'dist') }
 }
+
+/** Whether the SDK is built (its manifest is written last). */
+export const isBuilt = (sdk: SdkPackage): boolean => existsSync(join(sdk.dist, 'manifest.json'))

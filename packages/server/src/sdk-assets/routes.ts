@@ -11,22 +11,19 @@
  * with `crossorigin` for Subresource Integrity, and the widget is fetched as
  * a module, which is always a CORS request.
  */
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import { OtklikError } from '../errors.js'
+import { serveStaticDir } from '../http/static-dir.js'
 import { demoPageRoutes } from './demo.js'
-import { SdkFiles } from './files.js'
+import { isBuilt, sdkPackage } from './files.js'
 
-const SHORT_CACHE = 'public, max-age=300'
-const IMMUTABLE = 'public, max-age=31536000, immutable'
-/** The files a version exposes, and their types. */
-const VERSIONED: Record<string, string> = {
-  'otklik.js': 'text/javascript; charset=utf-8',
-  'otklik-widget.js': 'text/javascript; charset=utf-8',
-  'manifest.json': 'application/json; charset=utf-8',
-}
+// A new release reaches pages that load /sdk.js within five minutes.
+const SDK_JS_MAX_AGE_S = 300
+/** The files a version exposes. */
+const PUBLISHED = new Set(['/otklik.js', '/otklik-widget.js', '/manifest.json'])
 
 export interface SdkAssetsOptions {
-  /** Where the SDK build is; default packages/sdk/dist. */
+  /** The SDK package directory (package.json and dist/); by default found by package resolution. */
   sdkDir?: string
 }
 
@@ -34,39 +31,33 @@ const notBuilt = () =>
   new OtklikError('sdk_not_built', 503, 'the browser SDK is not built on this server: run `pnpm build` at the repository root')
 
 export const sdkAssetsRoutes: FastifyPluginAsync<SdkAssetsOptions> = async (app, options) => {
-  const files = new SdkFiles(options.sdkDir)
-  const access = 'public' as const
+  const sdk = sdkPackage(options.sdkDir)
+  const versioned = `/sdk/${sdk.version}/`
 
-  const send = (reply: FastifyReply, body: Buffer, type: string, cache: string) =>
-    reply
-      .header('content-type', type)
-      .header('cache-control', cache)
-      .header('access-control-allow-origin', '*')
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('x-content-type-options', 'nosniff')
-      .send(body)
-
-  app.get('/sdk.js', { config: { access }, schema: { hide: true } }, async (_req, reply) => {
-    const body = await files.get('otklik.js')
-    if (!body) throw notBuilt()
-    return send(reply, body, VERSIONED['otklik.js']!, SHORT_CACHE)
+  await app.register(async (scope) => {
+    // A missing build is an answer (503), not a crash; a rebuild is served without a restart.
+    scope.addHook('onRequest', async () => {
+      if (!isBuilt(sdk)) throw notBuilt()
+    })
+    await serveStaticDir(scope, {
+      prefix: versioned,
+      root: sdk.dist,
+      allow: (file) => PUBLISHED.has(file),
+      aliases: { '/sdk.js': 'otklik.js' },
+      // Only the version this server holds is at a versioned address: its bytes never change there.
+      immutable: (path) => path.startsWith(versioned),
+      maxAge: SDK_JS_MAX_AGE_S,
+      crossOrigin: true,
+    })
+    scope.get<{ Params: { version: string; file: string } }>(
+      '/sdk/:version/:file',
+      { config: { access: 'public' }, schema: { hide: true } },
+      async (request) => {
+        const { version, file } = request.params
+        throw new OtklikError('not_found', 404, `no SDK file ${version}/${file} here; this server has ${sdk.version}`)
+      },
+    )
   })
-
-  app.get<{ Params: { version: string; file: string } }>(
-    '/sdk/:version/:file',
-    { config: { access }, schema: { hide: true } },
-    async (req, reply) => {
-      const { version, file } = req.params
-      const type = Object.hasOwn(VERSIONED, file) ? VERSIONED[file] : undefined
-      const manifest = await files.manifest()
-      if (!manifest) throw notBuilt()
-      // Only the version this server holds: an immutable address must never serve other bytes.
-      if (!type || version !== manifest.version) throw new OtklikError('not_found', 404, `no SDK file ${version}/${file} here; this server has ${manifest.version}`)
-      const body = await files.get(file)
-      if (!body) throw notBuilt()
-      return send(reply, body, type, IMMUTABLE)
-    },
-  )
 
   await app.register(demoPageRoutes)
 }

@@ -33,6 +33,37 @@ export interface EventRow {
   sdk: string
 }
 
+/** What the UUID columns `session` and `journey` hold for an event that names none. */
+export const NO_ID = '00000000-0000-0000-0000-000000000000'
+
+/** The columns an event always has; every other one may be empty. */
+type RequiredColumns = 'id' | 'ts' | 'received_at' | 'site_id' | 'type'
+
+/** A row whose optional columns are empty (no session, no journey, no score), as stored for an event that does not name them. */
+export function eventRow(columns: Pick<EventRow, RequiredColumns> & Partial<EventRow>): EventRow {
+  return {
+    session: NO_ID,
+    journey: NO_ID,
+    service: '',
+    life_situation: '',
+    step: '',
+    channel: '',
+    segment: '',
+    locale: '',
+    device: '',
+    browser: '',
+    os: '',
+    path: '',
+    error_code: '',
+    metric: '',
+    question: '',
+    score: null,
+    comment: '',
+    sdk: '',
+    ...columns,
+  }
+}
+
 export interface EventSink {
   /** The ids among `rows` that are stored already. */
   storedIds(rows: readonly EventRow[]): Promise<Set<string>>

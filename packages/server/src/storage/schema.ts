@@ -2,7 +2,7 @@
  * The versioned schema. A migration is applied once, in order, and recorded
  * in `schema_migrations`; never edit an applied one, add the next.
  */
-import { rollupStatements } from '../analytics/rollups.js'
+import { rollupStatements } from './rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
 export interface Migration {
@@ -119,7 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
-    // Materialized views into pre-aggregated tables (see analytics/rollups.ts).
+    // Materialized views into pre-aggregated tables (see rollups.ts).
     version: 2,
     name: 'analytics rollups',
     statements: rollupStatements,

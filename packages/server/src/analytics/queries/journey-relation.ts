@@ -13,7 +13,7 @@
  */
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { ROLLUP_DIMENSIONS, START_TUPLE } from '../rollups.js'
+import { ROLLUP_DIMENSIONS, START_TUPLE } from '../../storage/rollups.js'
 import { DIMENSION_FILTERS, and, filterConditions, ms } from '../sql.js'
 import type { Source, TimeWindow } from '../window.js'
 

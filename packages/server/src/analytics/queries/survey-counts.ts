@@ -5,7 +5,7 @@
  */
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
-import { ROLLUP_DIMENSIONS } from '../rollups.js'
+import { ROLLUP_DIMENSIONS } from '../../storage/rollups.js'
 import type { Scope } from '../filters.js'
 import { ALL_FILTERS, and, bucketExpr, filterConditions, groupExpr, rawEdges, rollupDays, run, windowParams, type Grouping } from '../sql.js'
 import type { Source } from '../window.js'

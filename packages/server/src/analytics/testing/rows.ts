@@ -1,35 +1,23 @@
 /** Event rows for analytics tests, inserted straight into `events` (any age, explicit timestamps). */
 import { randomUUID } from 'node:crypto'
-import type { EventRow } from '../../storage/events-store.js'
+import { eventRow, type EventRow } from '../../storage/events-store.js'
 import type { Store } from '../../storage/store.js'
 
-export const ZERO = '00000000-0000-0000-0000-000000000000'
-
 export function row(over: Partial<EventRow> & Pick<EventRow, 'type' | 'ts'>): EventRow {
-  return {
+  return eventRow({
     id: randomUUID(),
     received_at: over.ts,
     site_id: 'demo',
-    session: ZERO,
-    journey: ZERO,
     service: 'alpha',
-    life_situation: '',
-    step: '',
     channel: 'web',
     segment: 'citizen',
     locale: 'ru',
     device: 'desktop',
     browser: 'Chrome',
     os: 'Windows',
-    path: '',
-    error_code: '',
-    metric: '',
-    question: '',
-    score: null,
-    comment: '',
     sdk: 'test',
     ...over,
-  }
+  })
 }
 
 export const answer = (metric: string, score: number, ts: number, over: Partial<EventRow> = {}) =>

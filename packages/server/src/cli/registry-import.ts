@@ -5,11 +5,11 @@
  * ones are loaded.
  */
 import { readFileSync, statSync } from 'node:fs'
-import { CliError, withData } from '../cli/data-access.js'
+import { CliError, withData } from './data-access.js'
 import type { Config } from '../config.js'
-import type { ImportResult } from './catalog-schemas.js'
-import { RegistryFileError, parseRegistryFile, type Section } from './import-file.js'
-import { importRegistry } from './import-registry.js'
+import type { ImportResult } from '../registry/catalog-schemas.js'
+import { RegistryFileError, parseRegistryFile, type Section } from '../registry/import-file.js'
+import { importRegistry } from '../registry/import-registry.js'
 
 // A registry of public services is thousands of rows, not millions.
 const MAX_FILE_BYTES = 50 * 1024 * 1024

@@ -1,18 +1,11 @@
 /**
- * CSV export (RFC 4180): a header row, then one line per record, CRLF line
- * ends, a field quoted when it holds a comma, a quote, CR or LF (quotes
- * doubled). Nested objects become dotted columns (`csat.value`); arrays
- * become their JSON text in one cell; null is the empty field. A text cell
- * starting with = + - @ or a tab is prefixed with ' so that a spreadsheet
- * never runs it as a formula (numbers are written as they are).
+ * The shape of analytics responses as CSV: nested objects become dotted
+ * columns (`csat.value`), arrays their JSON text in one cell, and a list
+ * response's columns come from its zod schema, so that an empty result
+ * still has its header row. The writing itself is `http/csv.ts`.
  */
 import { ZodArray, ZodDefault, ZodEnum, ZodNullable, ZodObject, ZodOptional, ZodRecord, type z } from 'zod'
-
-export type Cell = string | number | boolean | null
-export type CsvRecord = Record<string, Cell>
-
-const FORMULA_START = /^[=+\-@\t\r]/
-const NEEDS_QUOTES = /[",\r\n]/
+import type { CsvRecord } from '../http/csv.js'
 
 /** Flattens nested objects into dotted keys; arrays become JSON text. */
 export function flatten(value: Record<string, unknown>, prefix = '', out: CsvRecord = {}): CsvRecord {
@@ -25,22 +18,6 @@ export function flatten(value: Record<string, unknown>, prefix = '', out: CsvRec
     else out[name] = String(v)
   }
   return out
-}
-
-/** The text of one field. */
-export function csvField(cell: Cell | undefined): string {
-  if (cell === null || cell === undefined) return ''
-  let text = typeof cell === 'string' ? cell : String(cell)
-  if (typeof cell === 'string' && FORMULA_START.test(text)) text = `'${text}`
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** CSV of records; columns in order of first appearance unless given. */
-export function toCsv(records: readonly CsvRecord[], columns?: readonly string[]): string {
-  const cols = columns ?? columnsOf(records)
-  const lines = [cols.map(csvField).join(',')]
-  for (const r of records) lines.push(cols.map((c) => csvField(r[c])).join(','))
-  return `${lines.join('\r\n')}\r\n`
 }
 
 /**
@@ -74,10 +51,4 @@ function unwrap(schema: z.ZodType): z.ZodType {
   let s = schema
   while (s instanceof ZodOptional || s instanceof ZodNullable || s instanceof ZodDefault) s = s.unwrap() as z.ZodType
   return s
-}
-
-function columnsOf(records: readonly CsvRecord[]): string[] {
-  const seen = new Set<string>()
-  for (const r of records) for (const k of Object.keys(r)) seen.add(k)
-  return [...seen]
 }

@@ -5,12 +5,12 @@
  * through the running server's admin API when a server holds DATA_DIR.
  */
 import { createReadStream, statSync } from 'node:fs'
-import { CliError, withData, type AdminApi } from '../cli/data-access.js'
+import { CliError, withData, type AdminApi } from './data-access.js'
 import type { Config } from '../config.js'
 import { identifier } from '@otklik/contract/schemas'
 import type { Store } from '../storage/store.js'
-import { DEFAULT_IMPORT_SITE, IMPORT_CHUNK, importEvents, type ChunkResult } from './import-events.js'
-import { readLines } from './lines.js'
+import { DEFAULT_IMPORT_SITE, IMPORT_CHUNK, importEvents, type ChunkResult } from '../backfill/import-events.js'
+import { readLines } from '../backfill/lines.js'
 
 // No single event can be valid beyond the ingestion body limit.
 const MAX_LINE_BYTES = 64 * 1024

@@ -25,7 +25,7 @@
  * The same SELECTs, with `{from}` bound to the Distributed `events` table,
  * backfill the rollups from events stored before the migration.
  */
-import { createMaterializedView, createTable, quoteIdent, type DdlTarget, type TableSpec } from '../storage/ddl.js'
+import { createMaterializedView, createTable, quoteIdent, type DdlTarget, type TableSpec } from './ddl.js'
 
 /** Dimensions every rollup carries, in the order of the journey start tuple after the timestamp. */
 export const ROLLUP_DIMENSIONS = ['life_situation', 'site_id', 'channel', 'segment', 'locale', 'device', 'browser'] as const
