@@ -2,7 +2,9 @@
  * The language of explanations and names: `lang` when given, else the first
  * of ru or en in `Accept-Language` by q-value; Russian by default.
  */
-export const LANGUAGES = ['ru', 'en'] as const
+import { LANGUAGES } from '@otklik/contract/rules'
+
+export { LANGUAGES }
 export type Language = (typeof LANGUAGES)[number]
 const DEFAULT_LANGUAGE: Language = 'ru'
 

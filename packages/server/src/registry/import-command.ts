@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { CliError, withData } from '../cli/data-access.js'
 import type { Config } from '../config.js'
-import type { ImportResult } from './catalog-schemas.js'
+import type { ImportResult } from '@otklik/contract/schemas'
 import { RegistryFileError, parseRegistryFile, type Section } from './import-file.js'
 import { importRegistry } from './import-registry.js'
 

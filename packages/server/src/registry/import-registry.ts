@@ -13,7 +13,7 @@ import {
   TARGET_KEYS,
   type ImportResult,
   type RegistryDocument,
-} from './catalog-schemas.js'
+} from '@otklik/contract/schemas'
 import { insertNamedRows, listNamed, namedRowOf, type NamedRow, type NamedTable } from './named-entries.js'
 import { insertServiceRows, listServiceRows, rowOf, type ServiceRow } from './services.js'
 import { issueReason } from '@otklik/contract/schemas'

@@ -3,7 +3,7 @@
  * versioned writes as services.
  */
 import type { Store } from '../storage/store.js'
-import type { Named, NamedInput } from './catalog-schemas.js'
+import type { Named, NamedInput } from '@otklik/contract/schemas'
 import { nextVersion } from './version-clock.js'
 
 export type NamedTable = 'agencies' | 'life_situations'
