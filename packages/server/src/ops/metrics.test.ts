@@ -13,8 +13,8 @@ it('names no gauge, or anything but a counter, with the `_total` suffix', async 
   const metrics = createMetrics()
   const all = await metrics.registry.getMetricsAsJSON()
   expect(all.length).toBeGreaterThan(10)
-  expect(all.filter((m) => m.type !== 'counter' && m.name.endsWith('_total')).map((m) => m.name)).toEqual([])
-  expect(all.filter((m) => m.type === 'counter' && !m.name.endsWith('_total')).map((m) => m.name)).toEqual([])
+  expect(all.filter((m) => String(m.type) !== 'counter' && m.name.endsWith('_total')).map((m) => m.name)).toEqual([])
+  expect(all.filter((m) => String(m.type) === 'counter' && !m.name.endsWith('_total')).map((m) => m.name)).toEqual([])
   expect(all.map((m) => m.name)).toContain('otklik_nodejs_handles_active')
 })
 
