@@ -1,11 +1,15 @@
 /**
- * The types of every API request and response, inferred from the zod
- * schemas (types only: importing them puts no zod in a bundle). Responses
- * are what the server sends (`z.output`); requests what a client may send
- * (`z.input`).
+ * `@otklik/contract/types`: the event types and the types of every API
+ * request and response, inferred from the zod schemas (types only:
+ * importing them puts no zod in a bundle, though the compiler reads zod's
+ * declarations). Responses are what the server sends (`z.output`); requests
+ * what a client may send (`z.input`). The package root has the event types
+ * alone, with no zod at all: the SDK's declarations import those.
  */
 import type { z } from 'zod'
 import type * as s from './schemas/index.js'
+
+export type * from './types.js'
 
 export type ErrorBody = z.output<typeof s.ErrorBody>
 export type Window = z.output<typeof s.WindowSchema>

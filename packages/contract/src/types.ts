@@ -51,5 +51,3 @@ export interface IngestResponse {
   /** Present when the client's clock was off and timestamps were shifted. */
   clock_skew_ms?: number | undefined
 }
-
-export type * from './api-types.js'

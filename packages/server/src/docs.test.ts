@@ -23,6 +23,7 @@ const ORIGIN = 'https://pages.example'
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
 
 interface Operation {
+  operationId?: string
   security?: Record<string, string[]>[]
   description?: string
   requestBody?: { content: Record<string, unknown> }
@@ -108,6 +109,13 @@ describe('the document', () => {
     }
   })
 
+  it('names every operation once, for generated clients', () => {
+    const ids = operations().map(({ op }) => op.operationId)
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(doc.paths['/v1/services/{id}']?.put?.operationId).toBe('putServicesById')
+  })
+
   it('documents the error answers of every operation with the one ErrorBody', () => {
     for (const { key, op } of operations()) {
       const errors = Object.entries(op.responses).filter(([status]) => /^[45]/.test(status))
@@ -127,7 +135,9 @@ describe('the document', () => {
     expect(Object.keys(doc.paths['/v1/metrics/services.csv']?.get?.responses['200']?.content ?? {})).toEqual(['text/csv'])
     expect(Object.keys(doc.paths['/v1/open/services.csv']?.get?.responses['200']?.content ?? {})).toEqual(['text/csv'])
     expect(doc.paths['/v1/flags']?.get?.responses['200']?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/FlagsReport' })
-    for (const name of ['Event', 'EventBatchInput', 'ServicesReport', 'FlagsReport', 'CommentsPage', 'Service', 'Site', 'Token', 'OpenData', 'ImportChunkResult']) {
+    // Only the variants the operations use: the list of agencies is never a request.
+    expect(doc.components.schemas.AgencyListInput).toBeUndefined()
+    for (const name of ['EventInput', 'EventBatchInput', 'ServicesReport', 'FlagsReport', 'CommentsPage', 'Service', 'Site', 'Token', 'OpenData', 'ImportChunkResult']) {
       expect(doc.components.schemas[name], name).toBeDefined()
     }
   })

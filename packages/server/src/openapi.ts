@@ -77,6 +77,7 @@ export function documentRoute(input: TransformInput): ReturnType<typeof jsonSche
   const access = route.config?.access
   // Public routes say so explicitly: an operation without `security` would inherit a global one.
   schema.security = access === 'public' ? [] : [{ bearer: [] }]
+  schema.operationId = operationId(method, url)
   schema.description = [schema.description, scopeText(access)].filter(Boolean).join('\n\n')
   const consumes = CONSUMES[`${method} ${url}`]
   if (consumes) schema.consumes = consumes
@@ -100,6 +101,42 @@ export function documentRoute(input: TransformInput): ReturnType<typeof jsonSche
   return { ...out, schema }
 }
 
+/** A name for generated clients: `GET /v1/services/:id` is `getServicesById`, `.csv` paths end in `Csv`. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .replace(/^\/v1\//, '/')
+    .split(/[/.-]/)
+    .filter(Boolean)
+    .map((w) => (w.startsWith(':') ? `by-${w.slice(1)}` : w))
+    .flatMap((w) => w.split('-'))
+  return [method.toLowerCase(), ...words.map((w) => w[0]!.toUpperCase() + w.slice(1))].join('')
+}
+
+/**
+ * The object transform: named zod schemas become components, and only the
+ * ones the operations reach stay (each schema has an input and an output
+ * variant; most are used one way only).
+ */
+function documentObject(input: Parameters<typeof jsonSchemaTransformObject>[0]): ReturnType<typeof jsonSchemaTransformObject> {
+  const doc = jsonSchemaTransformObject(input) as Json & { paths?: Json; components?: { schemas?: Record<string, unknown> } }
+  const all = doc.components?.schemas ?? {}
+  const used = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit)
+    if (node === null || typeof node !== 'object') return
+    for (const [key, value] of Object.entries(node)) {
+      const name = key === '$ref' && typeof value === 'string' ? /^#\/components\/schemas\/(.+)$/.exec(value)?.[1] : undefined
+      if (name !== undefined && !used.has(name)) {
+        used.add(name)
+        visit(all[name])
+      } else visit(value)
+    }
+  }
+  visit(doc.paths)
+  const schemas = Object.fromEntries(Object.entries(all).filter(([name]) => used.has(name)))
+  return { ...doc, components: { ...doc.components, schemas } } as ReturnType<typeof jsonSchemaTransformObject>
+}
+
 /** The options of @fastify/swagger for the one document. */
 export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
   return {
@@ -115,6 +152,6 @@ export function openApiOptions(version: string): FastifyDynamicSwaggerOptions {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (`otklik token create`); scopes viewer < analyst < admin.' } } },
     },
     transform: documentRoute,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: documentObject,
   }
 }
