@@ -7,6 +7,7 @@ const STEPS = [
   ['build', ['-r', '--no-bail', '--if-present', 'run', 'build']],
   ['typecheck', ['-r', '--no-bail', '--if-present', 'run', 'typecheck']],
   ['lint', ['run', 'lint']],
+  ['packages', ['run', 'check:packages']],
   ['tests', ['-r', '--no-bail', '--if-present', 'run', 'test']],
 ]
 

@@ -90,3 +90,36 @@ export const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s)
 export const APP_KEY_HEADER = 'x-otklik-key'
 
 export { cleanPath } from './path.js'
+export { parseInstant } from './instant.js'
+
+// The API's enumerations, shared by its schemas, the server and clients.
+
+/** Token scopes, each including the ones below it. */
+export const SCOPES = ['viewer', 'analyst', 'admin'] as const
+/** Languages of names and explanations. */
+export const LANGUAGES = ['ru', 'en'] as const
+/** Dimensions a result can be broken down by (a filter each). */
+export const DIMENSIONS = ['segment', 'channel', 'device', 'browser', 'locale', 'life_situation', 'site'] as const
+/** Time buckets of a time series: UTC days, ISO weeks (Monday), months. */
+export const BUCKETS = ['day', 'week', 'month'] as const
+/** The flag rules (DESIGN §7). */
+export const FLAG_RULES = [
+  'low_csat',
+  'low_nps',
+  'high_ces',
+  'csat_decline',
+  'nps_decline',
+  'low_completion',
+  'step_dropoff',
+  'high_error_rate',
+  'slower_completion',
+  'group_gap',
+] as const
+/** Dimensions of the equal-access rule (group_gap). */
+export const GAP_DIMENSIONS = ['segment', 'channel', 'device', 'locale'] as const
+/** Default window of every metric and of the flags, in days. */
+export const DEFAULT_WINDOW_DAYS = 28
+/** Longest window a request may ask for, in days. */
+export const MAX_WINDOW_DAYS = 3660
+/** Smallest count open data ever publishes (k-anonymity threshold). */
+export const OPEN_DATA_MIN_K = 10

@@ -4,7 +4,7 @@
  * the person asked not to be tracked and the site respects that; survey
  * events pass, since answering is the person's own act.
  */
-import type { EventType } from '@otklik/contract/types'
+import type { EventType } from '@otklik/contract'
 import { currentPath } from './clean.js'
 import type { Resolved } from './config.js'
 import { ignored } from './log.js'

@@ -2,7 +2,7 @@
  * The public types of the SDK. Options are documented with their defaults;
  * the script tag's `data-*` attribute for each is named beside it.
  */
-import type { Metric, OtklikEvent, Segment } from '@otklik/contract/types'
+import type { Metric, OtklikEvent, Segment } from '@otklik/contract'
 
 export type { Metric, OtklikEvent, Segment }
 

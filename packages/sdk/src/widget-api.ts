@@ -2,7 +2,7 @@
  * What the core and the lazily loaded widget chunk say to each other. Types
  * only: the chunk is a separate file, loaded when a survey is to be shown.
  */
-import type { EventType } from '@otklik/contract/types'
+import type { EventType } from '@otklik/contract'
 import type { Resolved } from './config.js'
 import type { Fields } from './track.js'
 import type { SurveyOptions } from './types.js'

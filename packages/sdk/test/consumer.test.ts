@@ -78,11 +78,11 @@ it('the README names an ESM example', () => {
 it("compiles the README's ESM example against the packed SDK and contract, with skipLibCheck off", () => {
   const [, importLine, call] = example!
   expect(compile(`${importLine}\n${call}\n`)).toBe('')
-}, 60_000)
+}, 120_000)
 
 it('the contract types are real in the packed SDK: a wrong segment does not compile', () => {
   const [, importLine] = example!
   const out = compile(`${importLine}\ninit({ site: 'KEY', segment: 'citizens' })\n`)
   expect(out).toMatch(/main\.ts\(2,\d+\): error TS2820|main\.ts\(2,\d+\): error TS2322/)
   expect(out).toContain('"citizens"')
-}, 60_000)
+}, 120_000)

@@ -6,7 +6,7 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
-import type { EventBatch } from '@otklik/contract/types'
+import type { EventBatch } from '@otklik/contract'
 import type { Platform } from '../src/transport.js'
 
 export const ENDPOINT = 'https://otklik.example.gov.ru'

@@ -7,7 +7,7 @@ import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { commentsRoutes } from './analytics/comments-routes.js'
 import { flagsRoutes } from './analytics/flags-routes.js'
 import { metricsRoutes } from './analytics/metrics-routes.js'
@@ -24,6 +24,7 @@ import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { landingRoutes } from './landing/routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
+import { openApiOptions } from './openapi.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
@@ -107,13 +108,7 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()
 
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Otklik API', version: VERSION, description: 'Feedback and analytics for public services.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
-    transform: jsonSchemaTransform,
-  })
+  await app.register(swagger, openApiOptions(VERSION))
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false } })
   await app.register(rateLimit, { global: false })
   await app.register(authPlugin)

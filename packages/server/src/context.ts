@@ -30,6 +30,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call the route; every route must say (see auth/plugin.ts). */
     access?: Access
+    /** The route answers CSV: `also` (JSON or CSV by format/Accept) or `only`; for the OpenAPI document. */
+    csv?: 'also' | 'only'
   }
   interface FastifyRequest {
     token?: TokenInfo

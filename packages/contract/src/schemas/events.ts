@@ -83,6 +83,7 @@ export const EventSchema = z
       }
     }
   })
+  .meta({ id: 'Event' })
 
 /**
  * The envelope is checked on its own so that one bad event is rejected
@@ -99,13 +100,13 @@ export const BatchEnvelopeSchema = z
   .strict()
 
 /** The batch as documented in OpenAPI (validated in two steps, see above). */
-export const BatchSchema = BatchEnvelopeSchema.extend({ events: z.array(EventSchema).min(1).max(LIMITS.maxEvents) })
+export const BatchSchema = BatchEnvelopeSchema.extend({ events: z.array(EventSchema).min(1).max(LIMITS.maxEvents) }).meta({ id: 'EventBatch' })
 
 export const IngestResponseSchema = z.object({
   accepted: z.number().int(),
   rejected: z.array(z.object({ index: z.number().int(), reason: z.string() })),
   clock_skew_ms: z.number().int().optional(),
-})
+}).meta({ id: 'IngestResult' })
 
 // Compile-time proof that the SDK-facing types are exactly the schemas'.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false

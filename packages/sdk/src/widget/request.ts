@@ -2,7 +2,7 @@
  * What one survey needs: its question, its criteria and a way to record its
  * events with the context it was shown in (service, journey).
  */
-import type { EventType, Metric } from '@otklik/contract/types'
+import type { EventType, Metric } from '@otklik/contract'
 import type { SurveyMetric } from '../types.js'
 
 export interface SurveyAnswer {

@@ -4,7 +4,7 @@
  * every answer has a visible text label (numbers are explained by a hint
  * tied to the group), never colour or emoji alone.
  */
-import type { Metric } from '@otklik/contract/types'
+import type { Metric } from '@otklik/contract'
 import { METRIC_RANGES } from '@otklik/contract/rules'
 import { h } from './dom.js'
 import type { Strings } from './locales/types.js'

@@ -3,69 +3,21 @@
  * (what people write about, per service): analyst scope. Comments were
  * scrubbed of personal data at ingestion.
  */
+import { COMMENTS_PAGE, CommentsQuery, CommentsResponse, TermsQuery, TermsResponse } from '@otklik/contract/schemas'
 import type { FastifyPluginAsync } from 'fastify'
-import { z } from 'zod'
 import { errors } from '../errors.js'
 import { flatten } from './csv-columns.js'
 import { exportRoute } from './export-route.js'
-import { FilterQuery, resolveScope } from './filters.js'
-import { FormatQuery } from './format.js'
+import { resolveScope } from './filters.js'
 import { groupBy } from './group-by.js'
 import { commentTexts } from './queries/comment-texts.js'
 import { comments } from './queries/comments.js'
 import { windowBody } from './reports/options.js'
-import { WindowSchema } from './schemas.js'
 import { topTerms } from './terms/tokenize.js'
 import { isoTime } from './window.js'
 
-const DEFAULT_LIMIT = 50
-const MAX_LIMIT = 500
 /** Newest comments per service read for the term counts. */
 export const TERMS_COMMENTS_PER_SERVICE = 5000
-const DEFAULT_TERMS = 15
-
-const METRIC = z.enum(['csat', 'nps', 'ces', 'rating'])
-const SCORES_DOC = 'low = complaints only (CSAT or rating 1–3, NPS 0–6, CES 5–7); all = every comment'
-
-const CommentsQuery = FilterQuery.extend(FormatQuery.shape).extend({
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
-  cursor: z.string().optional().describe('next_cursor of the previous page'),
-  metric: z
-    .union([METRIC, z.array(METRIC)])
-    .transform((v) => (Array.isArray(v) ? v : [v]))
-    .optional(),
-  scores: z.enum(['low', 'all']).default('all').describe(SCORES_DOC),
-})
-
-const CommentSchema = z.object({
-  id: z.string(),
-  ts: z.string(),
-  service: z.string(),
-  metric: z.string(),
-  question: z.string(),
-  score: z.number().int().nullable(),
-  comment: z.string(),
-  life_situation: z.string(),
-  channel: z.string(),
-  segment: z.string(),
-  locale: z.string(),
-  device: z.string(),
-})
-
-const CommentsResponse = z.object({ window: WindowSchema, comments: z.array(CommentSchema), next_cursor: z.string().nullable() })
-
-const TermSchema = z.object({ term: z.string(), count: z.number().int().describe('comments that contain the term') })
-
-const TermsQuery = FilterQuery.extend(FormatQuery.shape).extend({
-  scores: z.enum(['low', 'all']).default('low').describe(SCORES_DOC),
-  limit: z.coerce.number().int().min(1).max(100).default(DEFAULT_TERMS).describe('terms per service'),
-})
-
-const TermsResponse = z.object({
-  window: WindowSchema,
-  scores: z.enum(['low', 'all']),
-  services: z.array(z.object({ service: z.string(), comments: z.number().int().describe('comments read'), terms: z.array(TermSchema) })),
-})
 
 const encodeCursor = (ts: number, id: string) => Buffer.from(JSON.stringify([ts, id])).toString('base64url')
 
@@ -96,7 +48,7 @@ export const commentsRoutes: FastifyPluginAsync = async (app) => {
     access: 'analyst',
     tags,
     summary: 'Comments, newest first',
-    description: `Survey answers with a comment, PII scrubbed at ingestion, newest first; \`limit\` (1–${MAX_LIMIT}, default ${DEFAULT_LIMIT}) per page, \`cursor\` = the previous page's next_cursor. Takes the metrics filters.`,
+    description: `Survey answers with a comment, PII scrubbed at ingestion, newest first; \`limit\` (1–${COMMENTS_PAGE.max}, default ${COMMENTS_PAGE.default}) per page, \`cursor\` = the previous page's next_cursor. Takes the metrics filters.`,
     querystring: CommentsQuery,
     response: CommentsResponse,
     csv: (b) => b.comments.map((c) => flatten(c)),

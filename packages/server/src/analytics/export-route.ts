@@ -37,7 +37,6 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
     description: `${description}\n\nCSV (analyst scope): \`${path}.csv\`, \`?format=csv\` or \`Accept: text/csv\`; nested fields become dotted columns.`,
     querystring,
     response: { 200: response },
-    security: [{ bearer: [] }],
   }
   // Records give the columns; an empty result takes them from the schema.
   const columns = spec.csvColumns ?? columnsOfList(response)
@@ -45,10 +44,10 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
     const records = spec.csv(body)
     return { records, columns: records.length === 0 ? columns : undefined }
   }
-  const csvSchema: FastifySchema = { tags, summary: `${summary} (CSV)`, querystring, hide: true }
+  const csvSchema: FastifySchema = { tags, summary: `${summary} (CSV)`, description, querystring }
   app.get(
     path,
-    { config: { access: spec.access }, schema },
+    { config: { access: spec.access, csv: 'also' }, schema },
     async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
       const query = request.query as z.output<Q>
       const body = await spec.handler(query, request)
@@ -61,7 +60,7 @@ export function exportRoute<Q extends z.ZodType<{ format?: 'json' | 'csv' | unde
   )
   app.get(
     `${path}.csv`,
-    { config: { access: spec.access === 'admin' ? 'admin' : 'analyst' }, schema: csvSchema },
+    { config: { access: spec.access === 'admin' ? 'admin' : 'analyst', csv: 'only' }, schema: csvSchema },
     async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
       const { records, columns } = csv(await spec.handler(request.query as z.output<Q>, request))
       return sendCsv(request, reply, name, records, columns)

@@ -3,74 +3,16 @@
  * impact, each flag with its rule, numbers and a sentence (viewer scope;
  * CSV export: analyst).
  */
+import { FlagsQuery, FlagsResponse } from '@otklik/contract/schemas'
 import type { FastifyPluginAsync } from 'fastify'
-import { z } from 'zod'
 import { allows } from '../auth/scopes.js'
 import { errors } from '../errors.js'
 import { flatten } from './csv-columns.js'
 import { exportRoute } from './export-route.js'
-import { FilterQuery, parseWindow, resolveScope } from './filters.js'
+import { parseWindow, resolveScope } from './filters.js'
 import { flagsReport } from './flags/report.js'
-import { FDR_Q, GAP_DIMENSIONS, IMPACT_DOC, MIN_ANSWERS, MIN_DURATIONS, MIN_EFFECT, MIN_GROUP, MIN_JOURNEYS, MIN_STEP_JOURNEYS, RULES } from './flags/rules.js'
-import { FormatQuery } from './format.js'
-import { LANGUAGES, pickLanguage } from './language.js'
-import { WindowSchema } from './schemas.js'
-import { parseInstant } from './window.js'
-
-const instant = z
-  .string()
-  .max(40)
-  .refine((s) => parseInstant(s) !== undefined, 'must be ISO 8601 or epoch milliseconds')
-  .optional()
-
-const FlagsQuery = FilterQuery.extend(FormatQuery.shape).extend({
-  lang: z.enum(LANGUAGES).optional().describe('language of explanations; default from Accept-Language, else ru'),
-  baseline_from: instant.describe('baseline start; default: the window of the same length just before `from`'),
-  baseline_to: instant.describe('baseline end, exclusive; default: `from`'),
-})
-
-const FlagSchema = z.object({
-  service: z.string(),
-  name: z.string(),
-  rule: z.enum(RULES),
-  metric: z.string(),
-  value: z.number(),
-  interval: z.tuple([z.number().nullable(), z.number().nullable()]).describe('95 % interval of value'),
-  target: z.number().optional(),
-  baseline: z.number().optional().describe('the previous window (declines), the other steps (step_dropoff) or the rest of the service (group_gap)'),
-  n: z.number().int(),
-  baseline_n: z.number().int().optional(),
-  severity: z.enum(['high', 'medium', 'low']),
-  step: z.string().optional(),
-  dimension: z.enum(GAP_DIMENSIONS).optional(),
-  group: z.string().optional(),
-  p_value: z.number(),
-  q_value: z.number().describe('Benjamini–Hochberg adjusted p-value'),
-  affected: z.number().int(),
-  impact: z.number(),
-  explanation: z.string(),
-  terms: z.array(z.object({ term: z.string(), count: z.number().int() })).describe('top terms of the low-score comments behind the flag (analyst scope; empty for a viewer)'),
-})
-
-const FlagsResponse = z.object({
-  window: WindowSchema,
-  baseline: WindowSchema,
-  flags: z.array(FlagSchema),
-  insufficient: z.array(z.object({ service: z.string(), n: z.number().int().describe('survey answers in the window'), journeys: z.number().int() })),
-  ranking: z.array(z.object({ service: z.string(), impact: z.number(), rules: z.array(z.enum(RULES)) })),
-  method: z.object({
-    tests: z.number().int(),
-    fdr: z.object({ target: z.number(), comparison: z.number() }),
-    confidence: z.number(),
-    min_answers: z.number().int(),
-    min_journeys: z.number().int(),
-    min_step_journeys: z.number().int(),
-    min_durations: z.number().int(),
-    min_group: z.number().int(),
-    min_effect: z.record(z.string(), z.number()),
-    impact: z.string(),
-  }),
-})
+import { FDR_Q, GAP_DIMENSIONS, IMPACT_DOC, MIN_ANSWERS, MIN_DURATIONS, MIN_EFFECT, MIN_GROUP, MIN_JOURNEYS, MIN_STEP_JOURNEYS } from './flags/rules.js'
+import { pickLanguage } from './language.js'
 
 const DESCRIPTION = `The same rules for every service, over the window (default: the last 28 days) against the baseline (default: the 28 days before).
 - low_csat, low_nps, high_ces, low_completion, high_error_rate: the 95 % interval (Wilson for shares; normal for NPS; Student t for CES) lies entirely beyond the service's target (registry, else portfolio defaults: CSAT 0.8, NPS 30, CES 3, completion 0.7, error rate 0.05), and the one-sided test against the target is a discovery.

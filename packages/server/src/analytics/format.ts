@@ -4,15 +4,10 @@
  * export, which needs the analyst scope.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import { allows } from '../auth/scopes.js'
 import { errors } from '../errors.js'
 import { preferred } from '../http/negotiate.js'
 import { toCsv, type CsvRecord } from '../http/csv.js'
-
-export const FormatQuery = z.object({
-  format: z.enum(['json', 'csv']).optional().describe('json (default) or csv; also `Accept: text/csv` or a `.csv` suffix on the path'),
-})
 
 export function wantsCsv(request: FastifyRequest, format: 'json' | 'csv' | undefined): boolean {
   if (format) return format === 'csv'

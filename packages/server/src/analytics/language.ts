@@ -2,9 +2,10 @@
  * The language of explanations and names: `lang` when given, else the first
  * of ru or en in `Accept-Language` by q-value; Russian by default.
  */
+import { LANGUAGES } from '@otklik/contract/rules'
 import { preferred } from '../http/negotiate.js'
 
-export const LANGUAGES = ['ru', 'en'] as const
+export { LANGUAGES }
 export type Language = (typeof LANGUAGES)[number]
 const DEFAULT_LANGUAGE: Language = 'ru'
 

@@ -2,13 +2,25 @@
  * `GET /v1/metrics/...`: the analyst's figures (viewer scope for JSON,
  * analyst for CSV exports). Every route takes the filters of filters.ts.
  */
+import {
+  BreakdownQuery,
+  BreakdownResponse,
+  DistributionQuery,
+  DistributionResponse,
+  DurationsResponse,
+  FunnelResponse,
+  FunnelStepSchema,
+  ReportQuery,
+  ServicesResponse,
+  TimeseriesQuery,
+  TimeseriesResponse,
+  VolumesResponse,
+} from '@otklik/contract/schemas'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { z } from 'zod'
 import type { CsvRecord } from '../http/csv.js'
 import { flatColumns, flatten } from './csv-columns.js'
-import { FilterQuery, resolveScope, type FilterQueryInput } from './filters.js'
-import { FormatQuery } from './format.js'
-import { LANGUAGES, pickLanguage } from './language.js'
+import { resolveScope, type FilterQueryInput } from './filters.js'
+import { pickLanguage, type Language } from './language.js'
 import { exportRoute } from './export-route.js'
 import { breakdownReport } from './reports/breakdown.js'
 import { distributionReport } from './reports/distribution.js'
@@ -17,21 +29,7 @@ import { funnelReport } from './reports/funnel.js'
 import { servicesReport } from './reports/services.js'
 import { timeseriesReport } from './reports/timeseries.js'
 import { volumesReport } from './reports/volumes.js'
-import {
-  FunnelStepSchema,
-  BreakdownResponse,
-  DistributionResponse,
-  DurationsResponse,
-  FunnelResponse,
-  ServicesResponse,
-  TimeseriesResponse,
-  VolumesResponse,
-} from './schemas.js'
-import { BUCKETS, DIMENSIONS } from './sql.js'
 
-const Query = FilterQuery.extend(FormatQuery.shape).extend({
-  lang: z.enum(LANGUAGES).optional().describe('language of names; default from Accept-Language, else ru'),
-})
 const FILTERS_DOC =
   'Filters: from/to (ISO 8601 or epoch ms, to exclusive; default the last 28 days), service, life_situation, agency, site, channel, segment, locale, device, browser (comma-separated or repeated values). Answers are filtered by their own dimensions, journeys by their first journey_start.'
 
@@ -41,7 +39,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
   const { store } = app.otklik
   const base = { access: 'viewer' as const, tags: ['metrics'] }
   const scopeOf = (q: FilterQueryInput) => resolveScope(store, q, app.otklik.now())
-  const opts = (q: { lang?: (typeof LANGUAGES)[number] | undefined }, request: FastifyRequest) => ({
+  const opts = (q: { lang?: Language | undefined }, request: FastifyRequest) => ({
     lang: pickLanguage(request.headers['accept-language'], q.lang),
   })
 
@@ -50,7 +48,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'services',
     summary: 'CSAT, NPS, CES and journeys per service',
     description: `Every service with events in the window (registered or not) and every registered service the filters select. ${FILTERS_DOC}`,
-    querystring: Query,
+    querystring: ReportQuery,
     response: ServicesResponse,
     csv: (b) => rows(b.services),
     handler: async (q, request) => servicesReport(store, await scopeOf(q), opts(q, request)),
@@ -61,7 +59,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'timeseries',
     summary: 'Figures per service over time',
     description: `Buckets of UTC days, ISO weeks (Monday) or months; answers by their day, journeys by their start day. ${FILTERS_DOC}`,
-    querystring: Query.extend({ bucket: z.enum(BUCKETS).default('day') }),
+    querystring: TimeseriesQuery,
     response: TimeseriesResponse,
     csv: (b) => rows(b.points),
     handler: async (q, request) => timeseriesReport(store, await scopeOf(q), q.bucket, opts(q, request)),
@@ -72,7 +70,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'breakdown',
     summary: 'Figures per service and group of a dimension',
     description: `by = segment, channel, device, browser, locale, life_situation or site. ${FILTERS_DOC}`,
-    querystring: Query.extend({ by: z.enum(DIMENSIONS) }),
+    querystring: BreakdownQuery,
     response: BreakdownResponse,
     csv: (b) => rows(b.groups),
     handler: async (q, request) => breakdownReport(store, await scopeOf(q), q.by, opts(q, request)),
@@ -83,12 +81,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'distribution',
     summary: 'Answers per score',
     description: `Every score of the scale (csat 1–5, nps 0–10, ces 1–7, rating 1–5 per question) with its count and share. ${FILTERS_DOC}`,
-    querystring: Query.extend({
-      metric: z
-        .union([z.enum(['csat', 'nps', 'ces', 'rating']), z.array(z.enum(['csat', 'nps', 'ces', 'rating']))])
-        .transform((v) => (Array.isArray(v) ? v : [v]))
-        .optional(),
-    }),
+    querystring: DistributionQuery,
     response: DistributionResponse,
     csv: (b) => rows(b.distributions),
     handler: async (q, request) => distributionReport(store, await scopeOf(q), q.metric, opts(q, request)),
@@ -101,7 +94,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     description:
       'Per service, the journeys started in the window. Steps are ordered by their median position (each journey ranks the steps it reached by first arrival), then by reach. A journey that did not complete leaves at the step it reached last; drop_off_rate = left / reached. ' +
       FILTERS_DOC,
-    querystring: Query,
+    querystring: ReportQuery,
     response: FunnelResponse,
     csv: (b) =>
       b.funnels.flatMap(({ steps, ...f }) =>
@@ -117,7 +110,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'durations',
     summary: 'Time to complete per service',
     description: `First completion − first start of the journeys started in the window and completed; quantiles of type 7 (linear interpolation). ${FILTERS_DOC}`,
-    querystring: Query,
+    querystring: ReportQuery,
     response: DurationsResponse,
     csv: (b) => rows(b.services),
     handler: async (q, request) => durationsReport(store, await scopeOf(q), opts(q, request)),
@@ -128,7 +121,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     name: 'volumes',
     summary: 'Events per service and type',
     description: FILTERS_DOC,
-    querystring: Query,
+    querystring: ReportQuery,
     response: VolumesResponse,
     csv: (b) => rows(b.services),
     handler: async (q, request) => volumesReport(store, await scopeOf(q), opts(q, request)),

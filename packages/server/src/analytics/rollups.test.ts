@@ -10,7 +10,7 @@ import { funnelReport } from './reports/funnel.js'
 import { servicesReport } from './reports/services.js'
 import { timeseriesReport } from './reports/timeseries.js'
 import { volumesReport } from './reports/volumes.js'
-import { DIMENSIONS } from './sql.js'
+import { DIMENSIONS } from '@otklik/contract/rules'
 import { answer, insertRows, row } from './testing/rows.js'
 
 const D = 86_400_000

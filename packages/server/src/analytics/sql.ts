@@ -4,15 +4,13 @@
  * a request is a typed query parameter.
  */
 import type { ClickHouseSettings } from '@clickhouse/client'
+import type { BUCKETS, DIMENSIONS } from '@otklik/contract/rules'
 import type { QueryParams, Store } from '../storage/store.js'
 import { FILTER_COLUMNS, type FilterName, type Scope } from './filters.js'
 import { splitDays, type Source, type TimeWindow } from './window.js'
 
-/** Dimensions a result can be broken down by (a filter column each). */
-export const DIMENSIONS = ['segment', 'channel', 'device', 'browser', 'locale', 'life_situation', 'site'] as const
 export type Dimension = (typeof DIMENSIONS)[number]
 
-export const BUCKETS = ['day', 'week', 'month'] as const
 export type Bucket = (typeof BUCKETS)[number]
 
 /** Grouping asked of a query: by a dimension, by a time bucket, both or neither. */

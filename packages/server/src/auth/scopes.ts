@@ -1,5 +1,7 @@
+import { SCOPES } from '@otklik/contract/rules'
+
 /** Token scopes, each including the ones below it. */
-export const SCOPES = ['viewer', 'analyst', 'admin'] as const
+export { SCOPES }
 export type Scope = (typeof SCOPES)[number]
 
 /** What a route needs: a scope, or `public` for no token at all. */

@@ -15,7 +15,7 @@ import { registryImportCommand } from './registry-import.js'
 import { serveForever } from '../server.js'
 import { benchIngest } from '../bench/ingest.js'
 import { applyRetention } from '../storage/migrate.js'
-import { parseInstant } from '../analytics/window.js'
+import { parseInstant } from '@otklik/contract/rules'
 
 const out = (line: string) => process.stdout.write(`${line}\n`)
 const err = (line: string) => process.stderr.write(`${line}\n`)

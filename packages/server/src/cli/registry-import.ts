@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { CliError, withData } from './data-access.js'
 import type { Config } from '../config.js'
-import type { ImportResult } from '../registry/catalog-schemas.js'
+import type { ImportResult } from '@otklik/contract/schemas'
 import { RegistryFileError, parseRegistryFile, type Section } from '../registry/import-file.js'
 import { importRegistry } from '../registry/import-registry.js'
 

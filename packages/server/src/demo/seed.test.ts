@@ -7,10 +7,11 @@ import type { Store } from '../storage/store.js'
 import { DEMO_SERVICES } from './catalog.js'
 import { generateDemoEvents } from './generate.js'
 import { INSUFFICIENT_SERVICE, PLANTED } from './planted.js'
-import { seedDemo } from './seed.js'
+import { DEMO_SEED, seedDemo } from './seed.js'
 
 const NOW = Date.UTC(2025, 5, 15, 12)
 const DAY = 86_400_000
+const HOUR = 3_600_000
 let store: Store
 let events = 0
 
@@ -55,6 +56,22 @@ describe('demo seed', () => {
     }
     expect(digest(7)).toBe(digest(7))
     expect(digest(7)).not.toBe(digest(8))
+  })
+
+  // Why e2e/demo-flags.test.ts seeds seven end dates and no more: they cover
+  // every weekday of (end − 12 h), and so every portfolio the demo can make.
+  it('depends on its end only through the weekday of 12 hours before it: the same events, shifted', () => {
+    const relative = (now: number) => {
+      const h = createHash('sha256')
+      for (const rows of generateDemoEvents({ services: DEMO_SERVICES.slice(0, 3), now, seed: DEMO_SEED, chunk: 10_000 }))
+        h.update(JSON.stringify(rows.map((r) => ({ ...r, ts: r.ts - now, received_at: r.received_at - now }))))
+      return h.digest('hex')
+    }
+    const saturday = Date.UTC(2026, 10, 28)
+    expect(relative(saturday + 5 * 7 * DAY)).toBe(relative(saturday))
+    expect(relative(saturday + 11 * HOUR)).toBe(relative(saturday))
+    expect(relative(saturday + 13 * HOUR)).not.toBe(relative(saturday))
+    expect(relative(saturday + DAY)).not.toBe(relative(saturday))
   })
 
   it('makes only valid events, scrubbed comments, every dimension and 90 days with weekly seasonality', async () => {

@@ -8,10 +8,11 @@
  * a suppressed month, and totals over chosen ranges would expose months by
  * differencing.
  */
+import { OPEN_DATA_MIN_K } from '@otklik/contract/rules'
 import type { MonthlyFigures } from './query.js'
 import { suppress, type Cell, type Reason } from './suppression.js'
 
-export const MIN_K = 10
+export const MIN_K = OPEN_DATA_MIN_K
 
 const COUNTS = ['responses', 'csat_n', 'nps_n', 'ces_n', 'journeys'] as const
 type CountField = (typeof COUNTS)[number]

@@ -5,69 +5,18 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { identifier } from '@otklik/contract/schemas'
+import { MONTH, OpenDataQuery, OpenDataResponse } from '@otklik/contract/schemas'
+import type { z } from 'zod'
 import { errors } from '../errors.js'
 import { serveStaticDir } from '../http/static-dir.js'
 import { ownFile } from '../own-files.js'
 import { publishedCsv } from './csv.js'
-import { MIN_K, methodOf, publish } from './publication.js'
+import { methodOf, publish } from './publication.js'
 import { monthlyFigures } from './query.js'
 
-const MAX_K = 10_000
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
 // No inline script or style anywhere: the page works under this policy.
 const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
-const month = z.string().regex(MONTH, 'must be a month like 2025-01')
-
-const QuerySchema = z
-  .object({
-    k: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(MIN_K, `must be at least ${MIN_K}: smaller cells are never published`)
-      .max(MAX_K)
-      .default(MIN_K),
-    from: month.optional().describe('first month, e.g. 2025-01 (default: the first with data)'),
-    to: month.optional().describe('last month, inclusive (default: the current one)'),
-    service: identifier.optional(),
-  })
-  .strict()
-
-const nullableNumber = z.number().nullable()
-const RowSchema = z.object({
-  service: z.string(),
-  name_ru: z.string(),
-  name_en: z.string(),
-  agency: z.string().nullable(),
-  month: z.string(),
-  complete: z.boolean(),
-  responses: nullableNumber,
-  journeys: nullableNumber,
-  csat: nullableNumber,
-  csat_n: nullableNumber,
-  nps: nullableNumber,
-  nps_n: nullableNumber,
-  ces: nullableNumber,
-  ces_n: nullableNumber,
-  completion_rate: nullableNumber,
-  suppressed: z.record(z.string(), z.enum(['below_k', 'complementary', 'small_group'])),
-})
-
-const ResponseSchema = z.object({
-  generated_at: z.string(),
-  method: z.object({
-    k: z.number(),
-    min_k: z.number(),
-    unit: z.string(),
-    rules: z.array(z.string()),
-    relations: z.array(z.string()),
-    definitions: z.record(z.string(), z.string()),
-  }),
-  rows: z.array(RowSchema),
-})
 
 const startOfMonth = (m: string) => {
   const [, y, mo] = MONTH.exec(m) ?? []
@@ -81,7 +30,7 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
   const rateLimit = config.rateLimit > 0 ? { max: config.rateLimit, timeWindow: 60_000 } : false
   const routeConfig = { access: 'public' as const, rateLimit }
 
-  const build = async (query: z.infer<typeof QuerySchema>) => {
+  const build = async (query: z.output<typeof OpenDataQuery>) => {
     const now = app.otklik.now()
     const from = query.from ? startOfMonth(query.from) : 0
     const toMonth = query.to ?? monthOf(now)
@@ -93,13 +42,13 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
     return { generated_at: new Date(now).toISOString(), method: methodOf(query.k), rows }
   }
 
-  const schema = (summary: string, description: string) => ({ tags: ['open data'], summary, description, querystring: QuerySchema })
+  const schema = (summary: string, description: string) => ({ tags: ['open data'], summary, description, querystring: OpenDataQuery })
   const DESCRIPTION =
     'Public, no token. Monthly CSAT, NPS, CES, completion rate and volumes per registered service. Counts below k (default 10, never less) are suppressed, with complementary suppression so that no suppressed cell can be worked out from the published ones; `method` says how.'
 
   app.get(
     '/services.json',
-    { config: routeConfig, schema: { ...schema('Open data: monthly figures per service (JSON)', DESCRIPTION), response: { 200: ResponseSchema } } },
+    { config: routeConfig, schema: { ...schema('Open data: monthly figures per service (JSON)', DESCRIPTION), response: { 200: OpenDataResponse } } },
     async (request, reply) => {
       reply.header('access-control-allow-origin', '*')
       return build(request.query)
@@ -109,8 +58,8 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
   app.get(
     '/services.csv',
     {
-      config: routeConfig,
-      schema: { ...schema('Open data: monthly figures per service (CSV)', `${DESCRIPTION} Same rows as the JSON; the method is in the JSON and on /open/.`), produces: ['text/csv'] },
+      config: { ...routeConfig, csv: 'only' },
+      schema: schema('Open data: monthly figures per service (CSV)', `${DESCRIPTION} Same rows as the JSON; the method is in the JSON and on /open/.`),
     },
     async (request, reply) => {
       const { rows } = await build(request.query)

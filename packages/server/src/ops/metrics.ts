@@ -10,6 +10,7 @@ export function createMetrics() {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry, prefix: 'otklik_' })
   const registers = [registry]
+  renameGaugeTotals(registry)
   return {
     registry,
     eventsAccepted: new Counter({ name: 'otklik_events_accepted_total', help: 'Events accepted (answered 202).', registers }),
@@ -32,5 +33,27 @@ export function createMetrics() {
       registers,
     }),
     spoolBlocks: new Gauge({ name: 'otklik_spool_blocks', help: 'Blocks waiting in the local spool for ClickHouse.', registers }),
+  }
+}
+
+/**
+ * prom-client names three gauges `..._total` (active handles, requests,
+ * resources), a suffix Prometheus keeps for counters (`promtool check
+ * metrics` refuses it): they are served as `..._active` instead, with the
+ * same values.
+ */
+function renameGaugeTotals(registry: Registry): void {
+  for (const kind of ['handles', 'requests', 'resources']) {
+    const old = registry.getSingleMetric(`otklik_nodejs_active_${kind}_total`)
+    if (!old) continue
+    registry.removeSingleMetric(`otklik_nodejs_active_${kind}_total`)
+    new Gauge({
+      name: `otklik_nodejs_${kind}_active`,
+      help: `Active ${kind} of the Node.js event loop, all types together.`,
+      registers: [registry],
+      async collect() {
+        this.set((await old.get()).values[0]?.value ?? 0)
+      },
+    })
   }
 }

@@ -49,7 +49,10 @@ describe('operations endpoints', () => {
   it('/openapi.json documents the ingestion endpoint from the zod schemas', async () => {
     const doc = (await app.inject('/openapi.json')).json()
     expect(doc.openapi).toMatch(/^3\./)
-    const body = doc.paths['/v1/events'].post.requestBody.content['application/json'].schema
+    // The batch is a named component; its JSON and text/plain bodies both refer to it.
+    const ref = doc.paths['/v1/events'].post.requestBody.content['application/json'].schema.$ref as string
+    expect(doc.paths['/v1/events'].post.requestBody.content['text/plain'].schema.$ref).toBe(ref)
+    const body = doc.components.schemas[ref.replace('#/components/schemas/', '')]
     expect(body.properties.events.maxItems).toBe(100)
     expect(body.required).toEqual(expect.arrayContaining(['site', 'events']))
   })

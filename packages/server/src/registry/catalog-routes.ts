@@ -5,9 +5,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { z } from 'zod'
 import { errors } from '../errors.js'
 import {
+  AgencyListSchema,
   IdParams,
+  LifeSituationListSchema,
   ImportResultSchema,
   NamedInputSchema,
   NamedSchema,
@@ -16,7 +19,7 @@ import {
   ServiceInputSchema,
   ServiceListSchema,
   ServiceSchema,
-} from './catalog-schemas.js'
+} from '@otklik/contract/schemas'
 import { importRegistry } from './import-registry.js'
 import { namedOf, namedRowOf, namedTables, type NamedTable } from './named-entries.js'
 import {
@@ -27,7 +30,6 @@ import {
   serviceOf,
   unregisteredServices,
 } from './services.js'
-import { z } from 'zod'
 
 const read = { access: 'viewer' } as const
 const write = { access: 'admin' } as const
@@ -94,14 +96,15 @@ export const catalogRoutes: FastifyPluginAsync = async (base) => {
     },
   )
 
-  for (const [path, table, what] of [
-    ['/life-situations', 'life_situations', 'life situation'],
-    ['/agencies', 'agencies', 'agency'],
-  ] as const satisfies readonly (readonly [string, NamedTable, string])[]) {
+  for (const [path, table, what, listSchema] of [
+    ['/life-situations', 'life_situations', 'life situation', LifeSituationListSchema],
+    ['/agencies', 'agencies', 'agency', AgencyListSchema],
+  ] as const satisfies readonly (readonly [string, NamedTable, string, unknown])[]) {
     app.get(
       path,
-      { config: read, schema: { tags, summary: `List ${table.replace('_', ' ')}`, response: { 200: z.object({ [table]: z.array(NamedSchema) }) } } },
-      async () => ({ [table]: (await namedTables[table].list(store)).map(namedOf) }),
+      { config: read, schema: { tags, summary: `List ${table.replace('_', ' ')}`, response: { 200: listSchema } } },
+      // TypeScript widens the computed key to a string index; it is the list schema's one key.
+      async () => ({ [table]: (await namedTables[table].list(store)).map(namedOf) }) as z.output<typeof listSchema>,
     )
     app.get(
       `${path}/:id`,

@@ -8,7 +8,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync'
 import { LineCounter, isMap, isSeq, parseDocument } from 'yaml'
-import type { RegistryDocument } from './catalog-schemas.js'
+import type { RegistryDocument } from '@otklik/contract/schemas'
 
 export type Section = 'agencies' | 'life_situations' | 'services'
 export const SECTIONS: readonly Section[] = ['agencies', 'life_situations', 'services']

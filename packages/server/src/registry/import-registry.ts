@@ -13,7 +13,7 @@ import {
   TARGET_KEYS,
   type ImportResult,
   type RegistryDocument,
-} from './catalog-schemas.js'
+} from '@otklik/contract/schemas'
 import { namedRowOf, namedTables, type NamedRow, type NamedTable } from './named-entries.js'
 import { listServiceRows, rowOf, serviceTable, type ServiceRow } from './services.js'
 import { issueReason } from '@otklik/contract/schemas'

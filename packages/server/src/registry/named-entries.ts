@@ -2,7 +2,7 @@
  * Agencies and life situations: the same shape (id, names ru/en), stored
  * in versioned tables like services.
  */
-import type { Named, NamedInput } from './catalog-schemas.js'
+import type { Named, NamedInput } from '@otklik/contract/schemas'
 import { VersionedTable } from './versioned-table.js'
 
 export type NamedTable = 'agencies' | 'life_situations'

@@ -1,9 +1,18 @@
 /** Sites and API tokens, for the admin scope. */
+import {
+  CreatedSiteSchema,
+  CreatedTokenSchema,
+  NewSiteSchema,
+  NewTokenSchema,
+  SiteKeyParams,
+  SiteListSchema,
+  SiteSchema,
+  TokenIdParams,
+  TokenListSchema,
+} from '@otklik/contract/schemas'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { errors } from '../errors.js'
-import { CreatedSiteSchema, CreatedTokenSchema, NewSiteSchema, NewTokenSchema, SiteSchema, TokenSchema } from './schemas.js'
 import { InvalidOriginError, SiteExistsError, createSite, getSite, listSites, type Site } from './sites.js'
 import { createToken, listTokens, revokeToken } from './tokens.js'
 
@@ -15,13 +24,13 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
   const config = { access: 'admin' } as const
   const tags = ['registry']
 
-  app.get('/sites', { config, schema: { tags, summary: 'List sites', response: { 200: z.object({ sites: z.array(SiteSchema) }) } } }, async () => ({
+  app.get('/sites', { config, schema: { tags, summary: 'List sites', response: { 200: SiteListSchema } } }, async () => ({
     sites: (await listSites(store)).map(publicSite),
   }))
 
   app.get(
     '/sites/:key',
-    { config, schema: { tags, summary: 'One site', params: z.object({ key: z.string().max(128) }), response: { 200: SiteSchema } } },
+    { config, schema: { tags, summary: 'One site', params: SiteKeyParams, response: { 200: SiteSchema } } },
     async (request) => {
       const site = await getSite(store, request.params.key)
       if (!site) throw errors.notFound('site')
@@ -48,7 +57,7 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
     },
   )
 
-  app.get('/tokens', { config, schema: { tags, summary: 'List API tokens (never their secrets)', response: { 200: z.object({ tokens: z.array(TokenSchema) }) } } }, async () => ({
+  app.get('/tokens', { config, schema: { tags, summary: 'List API tokens (never their secrets)', response: { 200: TokenListSchema } } }, async () => ({
     tokens: await listTokens(store),
   }))
 
@@ -60,7 +69,7 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
 
   app.delete(
     '/tokens/:id',
-    { config, schema: { tags, summary: 'Revoke an API token', params: z.object({ id: z.string().max(64) }) } },
+    { config, schema: { tags, summary: 'Revoke an API token', params: TokenIdParams } },
     async (request, reply) => {
       if (!(await revokeToken(store, request.params.id))) throw errors.notFound('token')
       return reply.code(204).send()

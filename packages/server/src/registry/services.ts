@@ -4,7 +4,7 @@
  */
 import type { Store } from '../storage/store.js'
 import { toNumber } from '../storage/int64.js'
-import type { Service, ServiceInput } from './catalog-schemas.js'
+import type { Service, ServiceInput } from '@otklik/contract/schemas'
 import { DEFAULT_TARGETS, targetsOf } from './targets.js'
 import { VersionedTable } from './versioned-table.js'
 

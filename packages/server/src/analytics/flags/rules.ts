@@ -25,22 +25,12 @@
  * for the rules against targets, FDR_Q.comparison for the comparisons, each
  * class its own procedure.
  */
-export const RULES = [
-  'low_csat',
-  'low_nps',
-  'high_ces',
-  'csat_decline',
-  'nps_decline',
-  'low_completion',
-  'step_dropoff',
-  'high_error_rate',
-  'slower_completion',
-  'group_gap',
-] as const
+import { FLAG_RULES, GAP_DIMENSIONS } from '@otklik/contract/rules'
+export const RULES = FLAG_RULES
 export type Rule = (typeof RULES)[number]
 
 /** Dimensions of the equal-access rule. */
-export const GAP_DIMENSIONS = ['segment', 'channel', 'device', 'locale'] as const
+export { GAP_DIMENSIONS }
 export type GapDimension = (typeof GAP_DIMENSIONS)[number]
 
 /** Rules judged against a target (the others compare two samples). */

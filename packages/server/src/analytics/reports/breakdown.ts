@@ -8,7 +8,7 @@ import { journeyFigures, surveyFigures, surveyTotals } from '../figures.js'
 import type { Scope } from '../filters.js'
 import { journeySummary } from '../queries/journey-summary.js'
 import { surveyCounts } from '../queries/survey-counts.js'
-import type { BreakdownResponse } from '../schemas.js'
+import type { BreakdownResponse } from '@otklik/contract/schemas'
 import type { Dimension } from '../sql.js'
 import { byPair, windowBody, type ReportOptions } from './options.js'
 

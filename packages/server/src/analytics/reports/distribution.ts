@@ -7,7 +7,7 @@ import { METRIC_RANGES } from '@otklik/contract/rules'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
 import { surveyCounts } from '../queries/survey-counts.js'
-import type { DistributionResponse } from '../schemas.js'
+import type { DistributionResponse } from '@otklik/contract/schemas'
 import { windowBody, type ReportOptions } from './options.js'
 
 export type DistributionBody = z.infer<typeof DistributionResponse>

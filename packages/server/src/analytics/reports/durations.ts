@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
 import { journeySummary } from '../queries/journey-summary.js'
-import type { DurationsResponse } from '../schemas.js'
+import type { DurationsResponse } from '@otklik/contract/schemas'
 import { windowBody, type ReportOptions } from './options.js'
 
 export type DurationsBody = z.infer<typeof DurationsResponse>

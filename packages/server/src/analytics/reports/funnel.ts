@@ -14,7 +14,7 @@ import type { Scope } from '../filters.js'
 import { groupBy } from '../group-by.js'
 import { funnelSteps, type FunnelStepRow } from '../queries/funnel-steps.js'
 import { journeySummary } from '../queries/journey-summary.js'
-import type { FunnelResponse } from '../schemas.js'
+import type { FunnelResponse } from '@otklik/contract/schemas'
 import { windowBody, type ReportOptions } from './options.js'
 
 export type FunnelBody = z.infer<typeof FunnelResponse>

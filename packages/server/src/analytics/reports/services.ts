@@ -11,7 +11,7 @@ import { eventCounts } from '../queries/event-counts.js'
 import { journeySummary } from '../queries/journey-summary.js'
 import { registryServices, serviceName, type RegisteredService } from '../queries/registry-services.js'
 import { surveyCounts } from '../queries/survey-counts.js'
-import type { ServicesResponse } from '../schemas.js'
+import type { ServicesResponse } from '@otklik/contract/schemas'
 import { windowBody, type ReportOptions } from './options.js'
 
 export type ServicesBody = z.infer<typeof ServicesResponse>

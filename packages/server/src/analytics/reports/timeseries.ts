@@ -5,7 +5,7 @@ import { journeyFigures, surveyFigures, surveyTotals } from '../figures.js'
 import type { Scope } from '../filters.js'
 import { journeySummary } from '../queries/journey-summary.js'
 import { surveyCounts } from '../queries/survey-counts.js'
-import type { TimeseriesResponse } from '../schemas.js'
+import type { TimeseriesResponse } from '@otklik/contract/schemas'
 import type { Bucket } from '../sql.js'
 import { byPair, windowBody, type ReportOptions } from './options.js'
 

@@ -4,7 +4,7 @@ import { EVENT_TYPES } from '@otklik/contract/rules'
 import type { Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
 import { eventCounts } from '../queries/event-counts.js'
-import type { VolumesResponse } from '../schemas.js'
+import type { VolumesResponse } from '@otklik/contract/schemas'
 import { windowBody, type ReportOptions } from './options.js'
 
 export type VolumesBody = z.infer<typeof VolumesResponse>

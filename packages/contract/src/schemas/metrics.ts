@@ -1,18 +1,32 @@
-/** Response schemas of the metrics routes (the OpenAPI document is generated from them). */
+/** Request and response schemas of the metrics routes (the OpenAPI document is generated from them). */
 import { z } from 'zod'
-import { EVENT_TYPES } from '@otklik/contract/rules'
+import { BUCKETS, DIMENSIONS, EVENT_TYPES, METRICS } from '../rules.js'
+import { ReportQuery } from './filters.js'
 
-export const WindowSchema = z.object({
-  from: z.string().describe('start, inclusive (ISO 8601, UTC)'),
-  to: z.string().describe('end, exclusive (ISO 8601, UTC)'),
+export const TimeseriesQuery = ReportQuery.extend({ bucket: z.enum(BUCKETS).default('day') })
+export const BreakdownQuery = ReportQuery.extend({ by: z.enum(DIMENSIONS) })
+export const DistributionQuery = ReportQuery.extend({
+  metric: z
+    .union([z.enum(METRICS), z.array(z.enum(METRICS))])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
 })
 
-export const FigureSchema = z.object({
-  value: z.number().nullable(),
-  low: z.number().nullable().describe('lower bound of the 95 % interval'),
-  high: z.number().nullable().describe('upper bound of the 95 % interval'),
-  n: z.number().int().describe('answers'),
-})
+export const WindowSchema = z
+  .object({
+    from: z.string().describe('start, inclusive (ISO 8601, UTC)'),
+    to: z.string().describe('end, exclusive (ISO 8601, UTC)'),
+  })
+  .meta({ id: 'Window' })
+
+export const FigureSchema = z
+  .object({
+    value: z.number().nullable(),
+    low: z.number().nullable().describe('lower bound of the 95 % interval'),
+    high: z.number().nullable().describe('upper bound of the 95 % interval'),
+    n: z.number().int().describe('answers'),
+  })
+  .meta({ id: 'Figure' })
 
 const figures = {
   csat: FigureSchema.describe('share of answers 4–5 of 1–5 (0..1), 95 % Wilson interval'),
@@ -30,17 +44,20 @@ export const JourneysSchema = z
     p90_duration_ms: z.number().nullable(),
   })
   .describe('journeys, by the dimensions of their first journey_start')
+  .meta({ id: 'Journeys' })
 
-export const ServiceMetricsSchema = z.object({
-  service: z.string(),
-  registered: z.boolean(),
-  name: z.string().optional(),
-  agency: z.string().optional(),
-  ...figures,
-  journeys: JourneysSchema,
-})
+export const ServiceMetricsSchema = z
+  .object({
+    service: z.string(),
+    registered: z.boolean(),
+    name: z.string().optional(),
+    agency: z.string().optional(),
+    ...figures,
+    journeys: JourneysSchema,
+  })
+  .meta({ id: 'ServiceMetrics' })
 
-export const ServicesResponse = z.object({ window: WindowSchema, services: z.array(ServiceMetricsSchema) })
+export const ServicesResponse = z.object({ window: WindowSchema, services: z.array(ServiceMetricsSchema) }).meta({ id: 'ServicesReport' })
 
 export const TimeseriesResponse = z.object({
   window: WindowSchema,
@@ -53,13 +70,13 @@ export const TimeseriesResponse = z.object({
       journeys: JourneysSchema,
     }),
   ),
-})
+}).meta({ id: 'TimeseriesReport' })
 
 export const BreakdownResponse = z.object({
   window: WindowSchema,
   by: z.string(),
   groups: z.array(z.object({ service: z.string(), group: z.string(), ...figures, journeys: JourneysSchema })),
-})
+}).meta({ id: 'BreakdownReport' })
 
 export const DistributionResponse = z.object({
   window: WindowSchema,
@@ -73,7 +90,7 @@ export const DistributionResponse = z.object({
       share: z.number().describe('count / answers of this service, metric and question'),
     }),
   ),
-})
+}).meta({ id: 'DistributionReport' })
 
 export const FunnelStepSchema = z.object({
   step: z.string(),
@@ -97,7 +114,7 @@ export const FunnelResponse = z.object({
       steps: z.array(FunnelStepSchema),
     }),
   ),
-})
+}).meta({ id: 'FunnelReport' })
 
 export const DurationsResponse = z.object({
   window: WindowSchema,
@@ -113,9 +130,9 @@ export const DurationsResponse = z.object({
       mean_ms: z.number().nullable(),
     }),
   ),
-})
+}).meta({ id: 'DurationsReport' })
 
 export const VolumesResponse = z.object({
   window: WindowSchema,
   services: z.array(z.object({ service: z.string(), total: z.number().int(), events: z.record(z.enum(EVENT_TYPES), z.number().int()) })),
-})
+}).meta({ id: 'VolumesReport' })

@@ -3,7 +3,7 @@
  * and agencies. One source for validation, types and the OpenAPI document.
  */
 import { z } from 'zod'
-import { identifier, text } from '@otklik/contract/schemas'
+import { identifier, text } from './events.js'
 
 /** A name shown on pages and in CSV: well-formed, one line, not empty. */
 const displayName = text(300)
@@ -37,6 +37,7 @@ export const TargetsInputSchema = z
     error_rate: target('error_rate'),
   })
   .strict()
+  .meta({ id: 'ServiceTargets' })
 
 export const ServiceInputSchema = z
   .object({
@@ -48,6 +49,7 @@ export const ServiceInputSchema = z
     targets: TargetsInputSchema.default({}),
   })
   .strict()
+  .meta({ id: 'ServiceEntry' })
 export type ServiceInput = z.infer<typeof ServiceInputSchema>
 
 const numbers = z.object({ csat: z.number(), nps: z.number(), ces: z.number(), completion: z.number(), error_rate: z.number() })
@@ -68,7 +70,7 @@ export const ServiceSchema = z.object({
       error_rate: z.number().nullable(),
     })
     .describe('the targets set for this service; null = portfolio default'),
-})
+}).meta({ id: 'Service' })
 export type Service = z.infer<typeof ServiceSchema>
 
 export const ServiceListSchema = z.object({
@@ -77,15 +79,19 @@ export const ServiceListSchema = z.object({
   unregistered: z
     .array(z.object({ service: z.string(), events: z.number() }))
     .describe('services that sent events in the last 90 days but are not in the registry'),
-})
+}).meta({ id: 'ServiceList' })
 
 export const NamedInputSchema = z
   .object({ id: identifier.optional(), name_ru: displayName, name_en: displayName.optional() })
   .strict()
+  .meta({ id: 'NamedEntry' })
 export type NamedInput = z.infer<typeof NamedInputSchema>
 
-export const NamedSchema = z.object({ id: z.string(), name_ru: z.string(), name_en: z.string() })
+export const NamedSchema = z.object({ id: z.string(), name_ru: z.string(), name_en: z.string() }).meta({ id: 'Named' })
 export type Named = z.infer<typeof NamedSchema>
+
+export const LifeSituationListSchema = z.object({ life_situations: z.array(NamedSchema) }).meta({ id: 'LifeSituationList' })
+export const AgencyListSchema = z.object({ agencies: z.array(NamedSchema) }).meta({ id: 'AgencyList' })
 
 export const IdParams = z.object({ id: identifier })
 
@@ -104,6 +110,7 @@ export const RegistryDocumentSchema = z
     services: z.array(z.unknown()).max(MAX_IMPORT_ENTRIES).default([]),
   })
   .strict()
+  .meta({ id: 'RegistryDocument' })
 export type RegistryDocument = z.infer<typeof RegistryDocumentSchema>
 
 const counts = z.object({ added: z.number(), updated: z.number(), unchanged: z.number() })
@@ -112,5 +119,5 @@ export const ImportResultSchema = z.object({
   life_situations: counts,
   services: counts,
   rejected: z.array(z.object({ kind: z.enum(['agencies', 'life_situations', 'services']), index: z.number(), reason: z.string() })),
-})
+}).meta({ id: 'RegistryImportResult' })
 export type ImportResult = z.infer<typeof ImportResultSchema>
