@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { commentsRoutes } from './analytics/comments-routes.js'
 import { flagsRoutes } from './analytics/flags-routes.js'
@@ -52,7 +52,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     routerOptions: { ignoreTrailingSlash: true },
     // One line per request only at LOG_LEVEL=debug (below): at info they
     // would bury the start-up notice and its one-time admin token.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
