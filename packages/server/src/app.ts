@@ -41,9 +41,11 @@ export interface AppOptions {
   config: Readonly<Config>
   store: Store
   logger?: FastifyServerOptions['logger']
+  /** The clock for received times and "now" windows; Date.now by default. */
+  now?: () => number
 }
 
-export async function buildApp({ config, store, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, store, logger, now = Date.now }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, serializers: { req: safeRequest }, redact: ['req.headers'] },
     // Behind a reverse proxy the client IP (for rate limits only) comes from X-Forwarded-For.
@@ -87,6 +89,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     committer,
     sites: new SiteCache(store),
     tokens: new TokenVerifier(store, config.adminToken),
+    now,
   }
   app.decorate('otklik', context)
   // On shutdown, release waiting requests at once rather than at the next tick

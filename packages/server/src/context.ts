@@ -19,6 +19,8 @@ export interface AppContext {
   committer: Committer
   sites: SiteCache
   tokens: TokenVerifier
+  /** The clock (epoch ms): Date.now, or a fixed one in tests. */
+  now: () => number
 }
 
 declare module 'fastify' {
