@@ -7,7 +7,7 @@ const STEPS = [
   ['build', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'build']],
   ['typecheck', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'typecheck']],
   ['lint', 'pnpm', ['run', 'lint']],
-  ['scripts', 'node', ['--test', 'scripts/build-changed.test.js']],
+  ['scripts', 'node', ['--test', 'scripts/build-changed.test.js', 'scripts/test-steps.test.js']],
   ['tests', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'test']],
 ]
 
