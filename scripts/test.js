@@ -4,17 +4,18 @@
 import { spawnSync } from 'node:child_process'
 
 const STEPS = [
-  ['build', ['-r', '--no-bail', '--if-present', 'run', 'build']],
-  ['typecheck', ['-r', '--no-bail', '--if-present', 'run', 'typecheck']],
-  ['lint', ['run', 'lint']],
-  ['packages', ['run', 'check:packages']],
-  ['tests', ['-r', '--no-bail', '--if-present', 'run', 'test']],
+  ['build', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'build']],
+  ['typecheck', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'typecheck']],
+  ['lint', 'pnpm', ['run', 'lint']],
+  ['packages', 'pnpm', ['run', 'check:packages']],
+  ['scripts', 'node', ['--test', 'scripts/build-changed.test.js', 'scripts/test-steps.test.js']],
+  ['tests', 'pnpm', ['-r', '--no-bail', '--if-present', 'run', 'test']],
 ]
 
 const failed = []
-for (const [name, args] of STEPS) {
-  process.stdout.write(`\n== ${name}: pnpm ${args.join(' ')}\n`)
-  const { status, error } = spawnSync('pnpm', args, { stdio: 'inherit' })
+for (const [name, command, args] of STEPS) {
+  process.stdout.write(`\n== ${name}: ${command} ${args.join(' ')}\n`)
+  const { status, error } = spawnSync(command, args, { stdio: 'inherit' })
   if (error || status !== 0) failed.push(name)
 }
 process.stdout.write(failed.length ? `\npnpm test: FAILED in ${failed.join(', ')}\n` : '\npnpm test: all passed\n')

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { tempDir } from '../test-support/app.js'
 import { runCli } from '../test-support/cli.js'
@@ -29,8 +31,22 @@ describe('otklik CLI', () => {
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^otklik: PORT="eighty" is invalid: /)])
   })
 
+  it('a command that needs data stops with one line naming DATA_DIR when it holds none, and creates nothing', async () => {
+    const dataDir = join(tempDir(), 'data')
+    for (const args of [['token', 'create', '--scope', 'admin'], ['site', 'add', '--app'], ['demo', 'seed']]) {
+      const res = await runCli(args, { DATA_DIR: dataDir })
+      expect(res.code, args.join(' ')).toBe(2)
+      expect(res.stdout, args.join(' ')).toBe('')
+      expect(res.stderr.trim().split('\n'), args.join(' ')).toEqual([
+        `otklik: DATA_DIR ${dataDir} holds no Otklik data; set DATA_DIR to the server's data directory, or create one there with \`otklik migrate\``,
+      ])
+    }
+    expect(existsSync(dataDir)).toBe(false)
+  })
+
   it('site add and token create work on a data directory no server holds', async () => {
     const env = { DATA_DIR: tempDir() }
+    expect((await runCli(['migrate'], env)).stdout).toMatch(/applied migration 1/)
     const web = await runCli(['site', 'add', '--origin', 'https://gov.example', '--name', 'Gov'], env)
     expect(web.stdout).toMatch(/^site key: [a-z0-9]{12}$/m)
     const app = await runCli(['site', 'add', '--app', '--name', 'Kiosks'], env)

@@ -36,6 +36,7 @@ describe('otklik import FILE.ndjson (no server holds DATA_DIR)', () => {
     const dir = tempDir()
     const env = { DATA_DIR: join(dir, 'data') }
     const { path, good } = ndjson(dir)
+    expect((await runCli(['migrate'], env)).code).toBe(0)
     const first = await runCli(['import', path], env)
     expect(first.code).toBe(0)
     expect(first.stderr).toMatch(/^line 3: not valid JSON/m)
@@ -72,6 +73,7 @@ describe('otklik registry import FILE', () => {
         'pension;"Пенсия; назначение";Pension;sfr;retirement;;40',
       ].join('\r\n'),
     )
+    expect((await runCli(['migrate'], env)).code).toBe(0)
     const first = await runCli(['registry', 'import', csv], env)
     expect(first.code).toBe(0)
     expect(first.stderr).toMatch(/line 3: id: /)

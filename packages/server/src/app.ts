@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { commentsRoutes } from './analytics/comments-routes.js'
 import { flagsRoutes } from './analytics/flags-routes.js'
@@ -42,7 +42,7 @@ export interface AppOptions {
   config: Readonly<Config>
   store: Store
   logger?: FastifyServerOptions['logger']
-  /** The clock of default windows (tests pin it; default: the system clock). */
+  /** The clock for received times and "now" windows; Date.now by default. */
   now?: () => number
 }
 
@@ -55,7 +55,7 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     routerOptions: { ignoreTrailingSlash: true },
     // One line per request only at LOG_LEVEL=debug (below): at info they
     // would bury the start-up notice and its one-time admin token.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -19,7 +19,7 @@ export interface AppContext {
   committer: Committer
   sites: SiteCache
   tokens: TokenVerifier
-  /** The time (epoch ms) for default windows and "the running month": injected so that tests do not depend on the date. */
+  /** The clock (epoch ms): Date.now, or a fixed one in tests. */
   now: () => number
 }
 

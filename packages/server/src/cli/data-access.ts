@@ -3,8 +3,11 @@
  * API when a server holds DATA_DIR (the embedded engine allows one process
  * per directory), or by opening the store itself when none does.
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Config } from '../config.js'
 import { readLock, type ServerLock } from '../data-dir-lock.js'
+import { toNumber } from '../storage/int64.js'
 import { migrate, type MigrationResult } from '../storage/migrate.js'
 import { createStore, type Store } from '../storage/store.js'
 
@@ -36,7 +39,12 @@ export function adminApi(lock: ServerLock): AdminApi {
 /** Runs `direct` on a store of its own, or `viaServer` when a server holds DATA_DIR. */
 export async function withData<T>(
   config: Readonly<Config>,
-  ways: { direct: (store: Store, migrated: MigrationResult) => Promise<T>; viaServer?: (api: AdminApi) => Promise<T> },
+  ways: {
+    direct: (store: Store, migrated: MigrationResult) => Promise<T>
+    viaServer?: (api: AdminApi) => Promise<T>
+    /** Only `migrate` (and `serve`) may create the data; every other command needs it there. */
+    creates?: boolean
+  },
 ): Promise<T> {
   const lock = readLock(config.dataDir)
   if (lock) {
@@ -45,11 +53,31 @@ export async function withData<T>(
     }
     return ways.viaServer(adminApi(lock))
   }
+  // Checked before the engine opens the directory, which would create it.
+  if (!ways.creates && !config.clickhouse.url && !existsSync(join(config.dataDir, 'clickhouse'))) throw noData(config)
   const store = createStore(config)
   try {
+    if (!ways.creates && !(await hasSchema(store))) throw noData(config)
     const migrated = await migrate(store)
     return await ways.direct(store, migrated)
   } finally {
     await store.close()
   }
+}
+
+// Said when a command runs without the server's DATA_DIR (a fresh ./data would
+// get a token the running server has never heard of).
+const noData = (config: Readonly<Config>) =>
+  new CliError(
+    config.clickhouse.url
+      ? `database ${config.clickhouse.database} on the ClickHouse server holds no Otklik data; set CLICKHOUSE_DATABASE as the server has it, or create it with \`otklik migrate\``
+      : `DATA_DIR ${config.dataDir} holds no Otklik data; set DATA_DIR to the server's data directory, or create one there with \`otklik migrate\``,
+  )
+
+async function hasSchema(store: Store): Promise<boolean> {
+  const [row] = await store.query<{ n: unknown }>('SELECT count() AS n FROM system.tables WHERE database = {db:String} AND name = {name:String}', {
+    db: store.target.database,
+    name: 'schema_migrations',
+  })
+  return toNumber(row?.n ?? 0) > 0
 }

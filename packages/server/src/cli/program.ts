@@ -38,6 +38,7 @@ export function buildProgram(): Command {
     .action(async () => {
       const config = loadConfig()
       await withData(config, {
+        creates: true,
         direct: async (store, migrated) => {
           await applyRetention(store, config.retentionDays)
           for (const m of migrated.applied) out(`applied migration ${m.version}: ${m.name}`)

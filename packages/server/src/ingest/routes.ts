@@ -60,7 +60,7 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
       validatorCompiler: () => (data) => ({ value: data }),
     },
     async (request, reply) => {
-      const receivedAt = Date.now()
+      const receivedAt = app.otklik.now()
       const envelope = BatchEnvelopeSchema.safeParse(request.body)
       if (!envelope.success) {
         const issue = envelope.error.issues[0]

@@ -23,8 +23,11 @@ const journeys = (service: string, ts: number, started: number, completed: numbe
     return i < completed ? [start, { ...start, id: randomUUID(), type: 'journey_complete', ts: ts + 60_000 }] : [start]
   }).flat()
 
+// The suite's "today": mid-March 2024, so March is the current, incomplete month whatever the real date.
+const TODAY = Date.UTC(2024, 2, 15, 12)
+
 beforeAll(async () => {
-  t = await testApp()
+  t = await testApp({}, { now: () => TODAY })
   await serviceTable.insert(t.store, [
     rowOf('big', { name_ru: 'Большая', name_en: 'Big', agency: 'fns', life_situations: [], targets: {} }),
     rowOf('tiny', { name_ru: 'Малая', life_situations: [], targets: {} }),
@@ -124,6 +127,15 @@ describe('GET /v1/open/services.json', () => {
     const { body } = await get('/v1/open/services.json?from=2024-02&to=2024-02')
     expect(body.rows.map((r) => r.month)).toEqual(['2024-02'])
   })
+})
+
+it('dates the publication and the current month by the clock, not the wall clock', async () => {
+  const res = await t.app.inject({ url: '/v1/open/services.json' })
+  expect(res.json().generated_at).toBe('2024-03-15T12:00:00.000Z')
+  const { body } = await get('/v1/open/services.json')
+  expect(row(body.rows, 'big', '2024-02')?.complete).toBe(true)
+  expect(row(body.rows, 'tiny', '2024-03')?.complete).toBe(false)
+  expect(body.rows.every((r: PublishedRow) => r.month <= '2024-03')).toBe(true)
 })
 
 describe('GET /v1/open/services.csv and /open/', () => {

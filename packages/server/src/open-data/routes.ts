@@ -26,12 +26,12 @@ const monthOf = (ms: number) => new Date(ms).toISOString().slice(0, 7)
 
 export const openDataRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>()
-  const { store, config } = app.otklik
+  const { store, config, now: clock } = app.otklik
   const rateLimit = config.rateLimit > 0 ? { max: config.rateLimit, timeWindow: 60_000 } : false
   const routeConfig = { access: 'public' as const, rateLimit }
 
   const build = async (query: z.output<typeof OpenDataQuery>) => {
-    const now = app.otklik.now()
+    const now = clock()
     const from = query.from ? startOfMonth(query.from) : 0
     const toMonth = query.to ?? monthOf(now)
     const toDate = new Date(startOfMonth(toMonth))
