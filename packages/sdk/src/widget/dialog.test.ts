@@ -44,3 +44,16 @@ it('hides the feedback tab while any dialog is open (they share a corner), and g
   expect(tab.hidden).toBe(false)
   expect(tab.shadowRoot!.activeElement).toBe(button)
 })
+
+it('shows the feedback tab hidden when a dialog is already open, and again once it closes', async () => {
+  vi.resetModules()
+  const { openDialog: open } = await import('./dialog.js')
+  const { showTab: tab } = await import('./tab.js')
+  for (const d of document.querySelectorAll('otklik-survey')) d.remove()
+  expect(open(request('csat'), en)).toBe(true)
+  tab(request('csat'), en)
+  const host = document.querySelector<HTMLElement>('otklik-survey[kind=tab]')!
+  expect(host.hidden).toBe(true)
+  dialogs()[0]!.shadowRoot!.querySelector<HTMLButtonElement>('button.x')!.click()
+  expect(host.hidden).toBe(false)
+})

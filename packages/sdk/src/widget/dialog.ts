@@ -13,6 +13,15 @@ import { view } from './view.js'
 /** The dialog on the page, if any (a page may also have removed it). */
 let current: { host: HTMLElement; thanked: () => boolean; close: () => void } | undefined
 
+/** Shows or hides the feedback tab, if the page has one. */
+function showTab(show: boolean): void {
+  const tab = document.querySelector<HTMLElement>('otklik-survey[kind=tab]')
+  if (tab) tab.hidden = !show
+}
+
+/** A dialog is on the page (the feedback tab starts hidden then). */
+export const dialogOpen = (): boolean => !!current?.host.isConnected
+
 export function openDialog(r: SurveyRequest, t: Strings): boolean {
   if (current?.host.isConnected) {
     // A dialog at its thanks gives way to a new survey; one still asking does not.
@@ -20,7 +29,6 @@ export function openDialog(r: SurveyRequest, t: Strings): boolean {
     current.close()
   }
   const before = deepActive()
-  const tab = document.querySelector<HTMLElement>('otklik-survey[kind=tab]')
   const { host, root } = shadowHost('dialog')
   const v = view(r, t)
   const onHide = (): void => void v.finish()
@@ -33,7 +41,7 @@ export function openDialog(r: SurveyRequest, t: Strings): boolean {
     host.remove()
     removeEventListener('pagehide', onHide)
     // Shown again first, so that focus can go back to it if it opened the dialog.
-    if (tab) tab.hidden = false
+    showTab(true)
     if (hadFocus && before instanceof HTMLElement && before.isConnected) before.focus()
   }
 
@@ -59,7 +67,7 @@ export function openDialog(r: SurveyRequest, t: Strings): boolean {
   // On <html>, not <body>: a transformed or hidden body cannot displace or hide it.
   document.documentElement.append(host)
   addEventListener('pagehide', onHide)
-  if (tab) tab.hidden = true
+  showTab(false)
   current = { host, thanked: () => v.state() === 'thanks', close }
   r.emit('survey_shown', { metric: r.metric })
   v.focus()

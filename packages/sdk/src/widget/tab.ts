@@ -4,7 +4,7 @@
  * takes focus back when the dialog it opened closes (dialog.ts).
  */
 import type { SurveyRequest } from './request.js'
-import { openDialog } from './dialog.js'
+import { dialogOpen, openDialog } from './dialog.js'
 import { h, shadowHost } from './dom.js'
 import type { Strings } from './locales/types.js'
 
@@ -15,5 +15,6 @@ export function showTab(r: SurveyRequest, t: Strings): void {
   shown = true
   const { host, root } = shadowHost('tab')
   root.append(h('div', { class: 'v', lang: t.lang }, h('button', { type: 'button', class: 'tab', 'aria-haspopup': 'dialog', onclick: () => openDialog(r, t) }, t.tab)))
+  host.hidden = dialogOpen()
   document.documentElement.append(host)
 }
