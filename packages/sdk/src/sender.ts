@@ -127,7 +127,7 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
     const wait = box.at! - Date.now()
     if (wait > 0) return schedule(wait)
     let q = box.q.filter((e) => !flying.has(e.id))
-    for (let room = REQUESTS_MAX - inFlight, bytes, events; q.length && room--; ) {
+    for (let room = REQUESTS_MAX - inFlight, bytes: number, events: OtklikEvent[]; q.length && room--; ) {
       bytes = 0
       // A request's worth, the first always.
       events = q.filter((e, i) => (bytes += 3 * JSON.stringify(e).length) < REQUEST_MAX || !i)

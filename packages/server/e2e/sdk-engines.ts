@@ -42,11 +42,11 @@ export function engineSuite(name: EngineName): void {
     pages = await startPageServer(otklik.url, name)
     for (const policy of POLICIES) await createSite(otklik.store, { kind: 'web', key: siteKey(name, policy), name: `${name} ${policy}`, origins: [pages.origin] })
     engine = await launchEngine(name)
-  })
+  }, 240_000)
   afterAll(async () => {
     await Promise.allSettled([engine?.close(), new Promise((r) => pages?.server.close(r))])
     await otklik?.server.close()
-  })
+  }, 120_000)
 
   /** The rows stored for `where` once `done` holds, and again a moment later: a late duplicate would show then. */
   async function stored(where: string, params: Record<string, string>, done: (rows: Stored[]) => boolean): Promise<Stored[]> {
@@ -77,11 +77,11 @@ export function engineSuite(name: EngineName): void {
       await tabTo(tab, 'a[href=/demo/application]')
       await leaveWith(tab, 'Enter', /\/demo\/application$/)
       // Submitting without a region is a journey error; then the region is chosen with the arrow key.
-      await tabTo(tab, 'button')
+      await tabTo(tab, 'button[type=submit]')
       await tab.press('Enter')
       await waitFor(tab, () => document.activeElement?.id === 'region')
       await tab.press('ArrowDown')
-      await tabTo(tab, 'button')
+      await tabTo(tab, 'button[type=submit]')
       await leaveWith(tab, 'Enter', /\/demo\/done\?/)
 
       // The survey opens after `complete` with focus on its first answer.
