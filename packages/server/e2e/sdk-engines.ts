@@ -4,7 +4,8 @@
  * three-page walk on another origin under each referrer policy that made
  * Firefox and WebKit lose events with sendBeacon (`Origin: null`). Every
  * page is left right after the action, as a person moving on quickly does;
- * every event must arrive exactly once, counted in ClickHouse.
+ * every event must arrive exactly once, counted in ClickHouse. And a batch
+ * the server refuses for good is reported, not retried forever.
  */
 import { createServer, type Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -122,6 +123,21 @@ export function engineSuite(name: EngineName): void {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length)
   })
 
+  it(`${name}: a batch refused for good (an origin the site does not allow) is reported to onIgnored each time, warned about once, and not kept`, { timeout: 120_000 }, async () => {
+    await withTab(engine, async (tab) => {
+      await tab.goto(`${pages.origin}/refused`)
+      await waitFor(tab, () => window.ignored.length === 1)
+      await tab.run(() => (window.otklik('pageview'), window.otklik('flush')))
+      await waitFor(tab, () => window.ignored.length === 2)
+      expect(await tab.run(() => window.ignored)).toEqual([
+        ['rejected', 1],
+        ['rejected', 1],
+      ])
+      expect(await tab.run(() => window.warned.filter((m: string) => m.includes('refused (403)')).length)).toBe(1)
+      expect(await tab.run(() => JSON.parse(window.localStorage.getItem('otklik:q:demo')).q)).toEqual([])
+    })
+  })
+
   for (const policy of POLICIES) {
     it(`${name}, ${policy}, the endpoint on another origin: a walk of three pages, each left right after an action, delivers every event exactly once`, { timeout: 180_000 }, async () => {
       await withTab(engine, async (tab) => {
@@ -179,6 +195,20 @@ const sorted = (rows: unknown[][]): string[] => rows.map((r) => JSON.stringify(r
  */
 async function startPageServer(otklik: string, engine: EngineName): Promise<{ server: HttpServer; origin: string }> {
   const server = createServer((req, res) => {
+    const html = (head: string, body: string, policy = 'no-referrer') =>
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': policy, 'cache-control': 'no-store' })
+        .end(`<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Test page</title>${head}</head><body><main><h1>Test page</h1>${body}</main></body></html>`)
+    if (req.url === '/refused') {
+      // The demo site does not allow this origin: the server refuses for good.
+      return html(
+        `<script>window.warned = []; var warn = console.warn; console.warn = function (m) { warned.push(String(m)); warn.apply(console, arguments) }
+window.otklik = window.otklik || function () { (otklik.q = otklik.q || []).push(arguments) }
+window.ignored = []; otklik('onIgnored', function (reason, events) { ignored.push([reason, events.length]) }); otklik('pageview'); otklik('flush')</script>
+<script async src="${otklik}/sdk.js" data-site="demo"></script>`,
+        '',
+      )
+    }
     const [, policy, page] = (req.url ?? '').split('/') as [string, Policy, string]
     if (!POLICIES.includes(policy) || !['1', '2', '3', 'bye'].includes(page)) return void res.writeHead(404).end()
     const sdk = `<script>window.otklik = window.otklik || function () { (otklik.q = otklik.q || []).push(arguments) }</script>
@@ -191,9 +221,7 @@ async function startPageServer(otklik: string, engine: EngineName): Promise<{ se
         : page === '3'
           ? `<p>Done</p><script>otklik('complete')</script>`
           : `<p><a id="go" href="/${policy}/${+page + 1}">Next</a></p><script>document.getElementById('go').addEventListener('click', function () { otklik('step', '${step}') })</script>`
-    res
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'referrer-policy': policy, 'cache-control': 'no-store' })
-      .end(`<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Page ${page}</title>${page === 'bye' ? '' : sdk}</head><body><main><h1>Page ${page}</h1>${body}</main></body></html>`)
+    html(page === 'bye' ? '' : sdk, body, policy)
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   return { server, origin: `http://localhost:${(server.address() as AddressInfo).port}` }
