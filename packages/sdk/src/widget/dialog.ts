@@ -14,7 +14,7 @@ import { view } from './view.js'
 let current: { host: HTMLElement; thanked: () => boolean; close: () => void } | undefined
 
 /** Shows or hides the feedback tab, if the page has one. */
-function showTab(show: boolean): void {
+function toggleTab(show: boolean): void {
   const tab = document.querySelector<HTMLElement>('otklik-survey[kind=tab]')
   if (tab) tab.hidden = !show
 }
@@ -41,7 +41,7 @@ export function openDialog(r: SurveyRequest, t: Strings): boolean {
     host.remove()
     removeEventListener('pagehide', onHide)
     // Shown again first, so that focus can go back to it if it opened the dialog.
-    showTab(true)
+    toggleTab(true)
     if (hadFocus && before instanceof HTMLElement && before.isConnected) before.focus()
   }
 
@@ -67,7 +67,7 @@ export function openDialog(r: SurveyRequest, t: Strings): boolean {
   // On <html>, not <body>: a transformed or hidden body cannot displace or hide it.
   document.documentElement.append(host)
   addEventListener('pagehide', onHide)
-  showTab(false)
+  toggleTab(false)
   current = { host, thanked: () => v.state() === 'thanks', close }
   r.emit('survey_shown', { metric: r.metric })
   v.focus()
