@@ -68,6 +68,28 @@ describe('journeys', () => {
     expect(events[0]!.journey).toBe(events[1]!.journey)
   })
 
+  it("continues the open journey when every page starts the same life situation (the README's snippet), and starts anew after complete", async () => {
+    const page = () => make()('journey', 'start', { lifeSituation: 'birth-of-child' })
+    page()
+    page()
+    make()('step', 'documents')
+    page() // the third page, and a reload of it
+    page()
+    make()('step', 'application')
+    make()('complete')
+    page() // the person begins again
+    const events = await flushed()
+    expect(events.map((e) => [e.type, e.step])).toEqual([
+      ['journey_start', undefined],
+      ['journey_step', 'documents'],
+      ['journey_step', 'application'],
+      ['journey_complete', 'application'],
+      ['journey_start', undefined],
+    ])
+    expect(new Set(events.slice(0, 4).map((e) => e.journey)).size).toBe(1)
+    expect(events[4]!.journey).not.toBe(events[0]!.journey)
+  })
+
   it('sends a journey left open when its session ends as abandoned at its last step', async () => {
     make()('start', { lifeSituation: 'birth-of-child' })
     make()('step', 'application')

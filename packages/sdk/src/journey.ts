@@ -48,7 +48,7 @@ export function journeys(o: Resolved, track: Track, completed: (context: Fields)
     const s = sessionId()
     return [s, all()[s]]
   }
-  /** Starts a journey (ending one that differs) and returns it with its session. */
+  /** Starts a journey (ending an open one that differs, continuing one that does not) and returns it with its session. */
   const start = (opts?: unknown): [string, Journey] => {
     const given: JourneyStart = Object(opts)
     const svc = ident(given.service) ?? o.service
@@ -56,8 +56,9 @@ export function journeys(o: Resolved, track: Track, completed: (context: Fields)
     // One destructuring for both (j may be replaced): smaller than a const and a let.
     // eslint-disable-next-line prefer-const
     let [s, j] = open()
-    // A reload of the first page is not a new journey.
-    if (!j || j.service !== svc || j.life_situation !== ls || j.step) {
+    // The same life situation and service while its journey is open continues
+    // it: the README's snippet starts on every page of a multi-page service.
+    if (!j || j.service !== svc || j.life_situation !== ls) {
       // Closed by the save below, which replaces it: one storage write, not two.
       if (j) track('journey_abandon', fields(j))
       track('journey_start', fields((j = { journey: uuid(), service: svc, life_situation: ls, t: 0 })))

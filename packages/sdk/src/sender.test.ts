@@ -43,8 +43,9 @@ describe('batching', () => {
     expect(received[0]!.contentType).toMatch(/^text\/plain/)
   })
 
-  it('flushes everything with sendBeacon when the page is hidden', async () => {
-    const s = start()
+  it('sends everything at once with a keepalive CORS fetch when the page is hidden, and forgets events only on a 2xx', async () => {
+    const seen: { init: RequestInit; request: Request }[] = []
+    const s = sender({ site: SITE, url: URL_EVENTS }, { ...platform, fetch: (u, init) => (seen.push({ init, request: new Request(u, init) }), fetch(u, init)) })
     const a = event()
     const b = event()
     s.add(a)
@@ -52,25 +53,74 @@ describe('batching', () => {
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
-    expect(beacons).toHaveLength(1)
-    expect(beacons[0]!.url).toBe(URL_EVENTS)
-    expect(JSON.parse(beacons[0]!.body).events.map((e: OtklikEvent) => e.id)).toEqual([a.id, b.id])
+    // Started within the event, before any timer or answer.
+    expect(seen).toHaveLength(1)
+    expect(seen[0]!.init).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
+    const { mode, credentials, headers } = seen[0]!.request
+    // CORS, so that the answer can be read, and text/plain: a "simple" request, without a preflight.
+    expect([mode, credentials, headers.get('content-type')]).toEqual(['cors', 'omit', 'text/plain;charset=UTF-8'])
+    expect(beacons).toHaveLength(0)
+    expect(stored().map((e) => e.id)).toEqual([a.id, b.id])
+    await settle()
+    expect(sentEvents().map((e) => e.id)).toEqual([a.id, b.id])
     expect(stored()).toEqual([])
   })
 
-  it('falls back to fetch with keepalive when sendBeacon refuses', async () => {
-    const refusing = { ...platform, beacon: () => false }
-    const seen: RequestInit[] = []
-    const s = sender({ site: SITE, url: URL_EVENTS }, { ...refusing, fetch: (u, init) => (seen.push(init), fetch(u, init)) })
-    s.add(event())
+  it('keeps the events of a request the page never saw answered, and the next page sends them again', async () => {
+    const gone = sender({ site: SITE, url: URL_EVENTS }, { ...platform, fetch: () => new Promise<Response>(() => {}) })
+    const e = event()
+    gone.add(e)
     dispatchEvent(new Event('pagehide'))
     await settle()
-    expect(seen[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
-    expect(received).toHaveLength(1)
+    expect(stored().map((x) => x.id)).toEqual([e.id])
+    start()
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(sentEvents().map((x) => x.id)).toEqual([e.id])
+    expect(stored()).toEqual([])
+  })
+
+  it('uses sendBeacon only where fetch has no keepalive, and keeps the beaconed events queued: a beacon is never confirmed', async () => {
+    const seen: string[] = []
+    const old = sender({ site: SITE, url: URL_EVENTS }, { ...platform, keepalive: false, fetch: (u, init) => (seen.push(String(init.body)), fetch(u, init)) })
+    const e = event()
+    old.add(e)
+    dispatchEvent(new Event('pagehide'))
+    await settle()
+    expect(seen).toHaveLength(0)
+    expect(beacons).toHaveLength(1)
+    expect(JSON.parse(beacons[0]!.body).events.map((x: OtklikEvent) => x.id)).toEqual([e.id])
+    expect(stored().map((x) => x.id)).toEqual([e.id])
+    // The next page load (or the timer, if the page stays) sends it with fetch, which is confirmed.
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(sentEvents().map((x) => x.id)).toEqual([e.id])
+    expect(stored()).toEqual([])
+  })
+
+  it('keeps within the keepalive quota: at most four requests of at most 14 KiB of events in flight, the rest sent as they are answered', async () => {
+    const answers: (() => void)[] = []
+    const bodies: string[] = []
+    const slow = { ...platform, fetch: (u: string, init: RequestInit) => (bodies.push(String(init.body)), new Promise<void>((r) => answers.push(r)).then(() => fetch(u, init))) }
+    const s = sender({ site: SITE, url: URL_EVENTS }, slow)
+    const comment = 'ж'.repeat(2000)
+    for (let i = 0; i < 30; i++) s.add(event({ type: 'survey_response', metric: 'csat', score: 5, comment }))
+    dispatchEvent(new Event('pagehide'))
+    await settle()
+    expect(bodies).toHaveLength(4)
+    const bytes = bodies.map((b) => new TextEncoder().encode(b).length)
+    expect(bytes.every((n) => n <= 16 * 1024)).toBe(true)
+    expect(bytes.reduce((a, n) => a + n)).toBeLessThan(64 * 1024)
+    while (answers.length) {
+      answers.shift()!()
+      await settle()
+    }
+    expect(new Set(sentEvents().map((e) => e.id)).size).toBe(30)
+    expect(stored()).toEqual([])
   })
 })
 
-it('takes a missing or throwing sendBeacon as a refusal, so that fetch takes over', () => {
+it('takes a missing or throwing sendBeacon as a refusal', () => {
   for (const value of [undefined, () => { throw new TypeError('blocked') }]) {
     Object.defineProperty(navigator, 'sendBeacon', { value, configurable: true })
     expect(browserPlatform.beacon(URL_EVENTS, '{}')).toBe(false)
@@ -159,8 +209,9 @@ describe('retries', () => {
     expect(stored()).toEqual([])
   })
 
-  it('drops a batch the server refuses for good (4xx other than 429) instead of retrying forever', async () => {
+  it('drops a batch the server refuses for good (4xx other than 429), reports it once, and warns once per page', async () => {
     const ignored = vi.fn()
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
     setOnIgnored(ignored)
     answerWith(() => HttpResponse.json({ error: { code: 'origin_not_allowed', message: 'no' } }, { status: 403 }))
     const s = start()
@@ -172,7 +223,15 @@ describe('retries', () => {
     await settle()
     expect(received).toHaveLength(1)
     expect(stored()).toEqual([])
-    expect(ignored).toHaveBeenCalledWith('rejected', e)
+    expect(ignored.mock.calls).toEqual([['rejected', [e]]])
+    const f = event()
+    s.add(f)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    await settle()
+    expect(ignored.mock.calls).toEqual([['rejected', [e]], ['rejected', [f]]])
+    expect(stored()).toEqual([])
+    expect(warned.mock.calls.filter(([m]) => String(m).includes('refused (403)'))).toHaveLength(1)
+    warned.mockRestore()
     setOnIgnored(() => {})
   })
 })

@@ -1,10 +1,14 @@
 /**
  * When events leave: in batches by count and by time, at once when the page
- * is hidden (sendBeacon, the one request a closing page can still make),
- * after `Retry-After` when the server asks for a pause, and with growing
- * back-off after failures. The queue and the pause live in localStorage, so
- * the next page load sends what is left and does not hammer a server that
- * asked to wait.
+ * is hidden, after `Retry-After` when the server asks for a pause, and with
+ * growing back-off after failures. Every request is a keepalive CORS fetch:
+ * a navigation does not cancel it, it carries the page's real origin (a
+ * beacon carries `Origin: null` under some referrer policies, and the
+ * server refuses that), and its answer can be read. An event leaves the
+ * queue only when a 2xx (or a refusal for good) answers for it; the queue
+ * and the pause live in localStorage, so the next page load sends what is
+ * left (ids make a second delivery harmless) and does not hammer a server
+ * that asked to wait.
  */
 import { LIMITS } from '@otklik/contract/rules'
 import { ignored } from './log.js'
@@ -25,8 +29,17 @@ export const RETRY_AFTER_MAX_MS = 86_400_000
 export const OUTBOX_MAX = 200
 /** ...and by age: an hour short of the server's window, so that nothing is sent only to be refused. */
 export const OUTBOX_MAX_AGE_MS = LIMITS.maxPastMs - 3_600_000
-// Room for the envelope; events are counted at 3 bytes per UTF-16 unit, the UTF-8 worst case.
-const BODY_BUDGET = LIMITS.maxBodyBytes - 1024
+/**
+ * Browsers refuse a keepalive request once the page's keepalive bodies in
+ * flight would pass 64 KiB. Ours are at most 4 requests of 14 KiB of events
+ * each (counted at 3 bytes per UTF-16 unit, the UTF-8 worst case; one event
+ * alone stays far below that), so under 60 KiB with the envelopes, leaving
+ * the page some room, and what is queued when the page is hidden fits
+ * beside requests already under way. A request therefore holds far fewer
+ * than the server's 100 events and 64 KiB.
+ */
+export const REQUESTS_MAX = 4
+export const REQUEST_MAX = 14 * 1024
 
 export interface SenderOptions {
   site: string
@@ -35,7 +48,7 @@ export interface SenderOptions {
 
 export interface Sender {
   add(e: OtklikEvent): void
-  flush(): Promise<void>
+  flush(): void
 }
 
 /**
@@ -54,7 +67,9 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
   // The outbox of this site (localStorage).
   const key = `otklik:q:${o.site}`
   let timer: ReturnType<typeof setTimeout> | undefined
-  let busy = false
+  /** The ids of this page's events in requests not answered yet, and how many such requests there are. */
+  const flying = new Set<string>()
+  let inFlight = 0
 
   const load = (): Outbox => {
     const box = read<Outbox>(LOCAL, key)
@@ -65,61 +80,67 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
     while (box.q.length > OUTBOX_MAX) ignored('queue_full', box.q.shift())
     write(LOCAL, key, box)
   }
-  /** Drops what the server took; the pause, if any, is over. */
-  const remove = (sent: OtklikEvent[]): void => save({ q: load().q.filter((e) => !sent.some((x) => x.id === e.id)) })
   const schedule = (ms: number): void => {
     clearTimeout(timer)
     timer = setTimeout(flush, ms)
   }
-  /** The next batch: up to 100 events within the body limit (the first always goes). */
-  const next = (bytes = 0): OtklikEvent[] =>
-    load().q.filter((e, i) => i < LIMITS.maxEvents && ((bytes += 3 * JSON.stringify(e).length) < BODY_BUDGET || !i))
   const body = (events: OtklikEvent[]): string => JSON.stringify({ site: o.site, sdk: VERSION, sent_at: Date.now(), events })
 
-  async function flush(): Promise<void> {
-    // (No pause stored reads as NaN, which is not > 0.)
-    const wait = load().at! - Date.now()
-    if (wait > 0) return schedule(wait)
-    const events = next()
-    if (busy || !events.length) return
-    busy = true
+  /** Sends `events`; settles them on the answer, or pauses. */
+  async function post(events: OtklikEvent[], b: string): Promise<void> {
+    const ids = events.map((e) => flying.add(e.id) && e.id)
     let retry: number | undefined = NaN
+    inFlight++
     try {
-      // text/plain (a CORS "simple" request: no preflight), keepalive so that
-      // a navigation does not cancel it, and no credentials.
-      retry = outcome(await platform.fetch(o.url, { method: 'POST', body: body(events), keepalive: true, credentials: 'omit' }), events)
+      // Started before the first await, so still within a pagehide handler.
+      // CORS (fetch's default mode for a URL), and a text/plain body keeps it a
+      // "simple" request: no preflight.
+      retry = outcome(await platform.fetch(o.url, { method: 'POST', body: b, keepalive: true, credentials: 'omit' }), events)
     } catch {
       // Offline, blocked, or no fetch at all: back off.
     }
-    busy = false
-    if (retry === undefined) {
-      remove(events)
-      return flush()
-    }
+    inFlight--
+    ids.map((i) => flying.delete(i))
     const box = load()
-    // -~n is n + 1, and 1 when none is stored.
-    const n = -~box.n!
-    // Failures start at different times on different pages, which spreads the retries without jitter.
-    const delay = retry >= 0 ? Math.min(retry, RETRY_AFTER_MAX_MS) : Math.min((BACKOFF_BASE_MS / 2) * 2 ** n, BACKOFF_MAX_MS)
-    save({ q: box.q, at: Date.now() + delay, n })
-    schedule(delay)
+    if (retry === undefined) {
+      // Drops what the server took; the pause, if any, is over.
+      save({ q: box.q.filter((e) => !ids.includes(e.id)) })
+    } else if (!(box.at! > Date.now())) {
+      // (A request failing while another has paused us does not deepen the pause.)
+      // -~n is n + 1, and 1 when none is stored.
+      const n = -~box.n!
+      // Failures start at different times on different pages, which spreads the retries without jitter.
+      save({ q: box.q, at: Date.now() + (retry >= 0 ? Math.min(retry, RETRY_AFTER_MAX_MS) : Math.min((BACKOFF_BASE_MS / 2) * 2 ** n, BACKOFF_MAX_MS)), n })
+    }
+    flush()
   }
 
-  // Cannot throw (storage and the beacon never do), so needs no guard.
-  const hide = (): unknown => {
-    if (load().at! > Date.now()) return
-    for (let events; (events = next()).length; ) {
-      // Refused (too large, or no sendBeacon): fetch with keepalive, which
-      // flush starts before its first await, so still within this event.
-      if (!platform.beacon(o.url, body(events))) return flush()
-      remove(events)
+  /**
+   * Sends what waits and is not in flight, as many requests at once as the
+   * keepalive quota takes (the rest goes as they are answered). On a hidden
+   * page without keepalive fetch, sendBeacon instead: its answer cannot be
+   * read, so the events stay queued and the next page sends them again.
+   */
+  function flush(hiding?: unknown): void {
+    const box = load()
+    // (No pause stored reads as NaN, which is not > 0.)
+    const wait = box.at! - Date.now()
+    if (wait > 0) return schedule(wait)
+    let q = box.q.filter((e) => !flying.has(e.id))
+    for (let room = REQUESTS_MAX - inFlight, bytes: number, events: OtklikEvent[]; q.length && room--; ) {
+      bytes = 0
+      // A request's worth, the first always.
+      events = q.filter((e, i) => (bytes += 3 * JSON.stringify(e).length) < REQUEST_MAX || !i)
+      q = q.filter((e) => !events.includes(e))
+      const b = body(events)
+      if (hiding && !platform.keepalive ? !platform.beacon(o.url, b) : void post(events, b)) return
     }
   }
 
   // What an earlier page left behind goes out soon after load.
   schedule(FLUSH_MS)
-  addEventListener('pagehide', hide)
-  const hidden = (): unknown => document.visibilityState === 'hidden' && hide()
+  const hidden = (): unknown => document.visibilityState === 'hidden' && flush(1)
+  addEventListener('pagehide', () => flush(1))
   document.addEventListener('visibilitychange', hidden)
 
   return {
@@ -127,7 +148,7 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
       const box = load()
       box.q.push(e)
       save(box)
-      if (box.q.length >= BATCH_SIZE) void flush()
+      if (box.q.length >= BATCH_SIZE) flush()
       else schedule(FLUSH_MS)
       // An event tracked while the page is hidden (an answer sent on pagehide) leaves at once.
       hidden()

@@ -3,11 +3,13 @@
  * tests and other hosts can supply their own), and what the server's answer
  * to a batch means.
  */
-import { ignored } from './log.js'
+import { ignored, warn } from './log.js'
 import type { OtklikEvent } from './types.js'
 
 export interface Platform {
   fetch: (url: string, init: RequestInit) => Promise<Response>
+  /** The fetch honours `keepalive` (a request outlives its page); sendBeacon is used only where it does not. */
+  keepalive: boolean
   /** `navigator.sendBeacon`; false when the browser would not queue it (or has none). */
   beacon: (url: string, body: string) => boolean
 }
@@ -15,15 +17,19 @@ export interface Platform {
 export const browserPlatform: Platform = {
   // Looked up at call time: the page (or a test) may replace them later.
   fetch: (url, init) => fetch(url, init),
+  // Firefox before 133 takes the option and ignores it; its Request then has no such property.
+  keepalive: 'keepalive' in Request.prototype,
   beacon: (url, body) => {
     try {
       return navigator.sendBeacon(url, body)
     } catch {
-      // Missing (or replaced by the page) and throwing: the caller falls back to fetch.
+      // Missing (or replaced by the page) and throwing: the events stay queued.
       return false
     }
   },
 }
+
+let told: unknown
 
 /**
  * What the server's answer to a batch means: `undefined` when the events
@@ -38,6 +44,12 @@ export function outcome(res: Response, events: OtklikEvent[]): number | undefine
   // To be retried: 408, 429 and 5xx, after Retry-After in seconds, as Otklik
   // sends it (none, or an HTTP date, reads as NaN: back off instead).
   if (s > 499 || s === 408 || s === 429) return after ? +after * 1000 : NaN
-  // Any other 4xx: this batch will never be taken; drop it rather than retry forever.
-  if (s > 299) events.forEach((e) => ignored('rejected', e))
+  // Any other 4xx (a wrong site key, an origin the site does not allow): this
+  // batch will never be taken. Dropped, so that the queue stays bounded, and
+  // said once per page on the console.
+  if (s > 299) {
+    if (!told) warn('send', `refused (${s}): check the site key and allowed origins`)
+    told = 1
+    ignored('rejected', events)
+  }
 }

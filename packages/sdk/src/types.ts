@@ -23,7 +23,7 @@ export type IgnoredReason =
   | 'queue_full'
   /** An event waited longer than the server would accept (7 days) and was dropped. */
   | 'expired'
-  /** The server refused an event or a batch for good (a 4xx other than 429). */
+  /** The server refused a batch for good (a 4xx other than 408 and 429); the detail is the batch's events. */
   | 'rejected'
   /** The survey widget could not be loaded (network, CSP). */
   | 'widget_unavailable'

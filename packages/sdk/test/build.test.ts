@@ -1,12 +1,14 @@
 // @vitest-environment node
 /**
- * The built files: size budgets (gzip) and the README's integrity hash.
+ * The built files: size budgets (gzip), the syntax level the README
+ * promises, and the README's integrity hash.
  * They need `pnpm build` (the root `pnpm test` builds first); without a
  * build they fail, never pass silently.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
+import { Linter } from 'eslint'
 import { describe, expect, it } from 'vitest'
 import { BUDGETS, DIST } from '../scripts/budgets.js'
 import { VERSION } from '../src/version.js'
@@ -35,6 +37,20 @@ it('the core is an IIFE that loads the widget lazily, and neither uses eval or i
     expect(code).not.toMatch(/\beval\(|new Function\(|innerHTML|setAttribute\("style"|document\.cookie/)
   }
   expect(widget).toMatch(/export\s*\{[^}]*mount/)
+})
+
+/** The syntax level of every shipped file; the README names the browser versions it allows. */
+const ECMA_VERSION = 2021
+
+it(`every built file parses as ES${ECMA_VERSION}, and the core has no regular-expression lookbehind (Safari before 16.4 cannot parse it)`, () => {
+  const linter = new Linter()
+  const esm = readdirSync(new URL('esm/', DIST), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'))
+  expect(esm.length).toBeGreaterThan(0)
+  for (const [name, sourceType] of [['otklik.js', 'script'], ['otklik-widget.js', 'module'], ...esm.map((f) => [`esm/${f}`, 'module'])] as const) {
+    const fatal = linter.verify(file(name).toString(), { languageOptions: { ecmaVersion: ECMA_VERSION, sourceType } }).filter((m) => m.fatal)
+    expect(fatal.map((m) => `${name}:${m.line}:${m.column} ${m.message}`)).toEqual([])
+  }
+  expect(file('otklik.js').toString()).not.toMatch(/\(\?<[=!]/)
 })
 
 it('the manifest and the README carry the integrity of the current build', () => {

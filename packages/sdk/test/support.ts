@@ -35,9 +35,10 @@ export const server = setupServer(
 )
 
 export const beacons: { url: string; body: string }[] = []
-/** A platform whose fetch is the real (msw-intercepted) one and whose beacon is recorded. */
+/** A platform whose fetch is the real (msw-intercepted) one, with keepalive, and whose beacon is recorded. */
 export const platform: Platform = {
   fetch: (url, init) => fetch(url, init),
+  keepalive: true,
   beacon: (url, body) => {
     beacons.push({ url, body })
     return true

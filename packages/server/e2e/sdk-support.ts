@@ -13,6 +13,7 @@ import type { EventRow } from '../src/storage/events-store.js'
 import { createStore, type Store } from '../src/storage/store.js'
 import { testConfig } from '../test-support/app.js'
 import { freePort } from '../test-support/server-process.js'
+import { CHROMIUM_LAUNCH } from './engines.js'
 // Browser globals, used only inside page.evaluate callbacks: this package's
 // tsconfig has no DOM lib, so they are declared loosely here.
 /* eslint-disable-next-line @typescript-eslint/no-explicit-any */
@@ -22,7 +23,7 @@ declare const document: any, window: any
 const SDK_DIST = fileURLToPath(new URL('../../sdk/dist/', import.meta.url))
 
 /** Fails (never skips) when the SDK has not been built. */
-function requireSdkBuild(): void {
+export function requireSdkBuild(): void {
   for (const file of ['otklik.js', 'otklik-widget.js', 'manifest.json']) {
     if (!existsSync(SDK_DIST + file)) throw new Error(`packages/sdk/dist/${file} is missing: run \`pnpm build\` at the repository root first`)
   }
@@ -32,10 +33,7 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 const axeSource = readFileSync(createRequire(new URL('../../sdk/package.json', import.meta.url)).resolve('axe-core/axe.min.js'), 'utf8')
 
 async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  })
+  return chromium.launch(CHROMIUM_LAUNCH)
 }
 
 export interface Server {
@@ -45,7 +43,7 @@ export interface Server {
 }
 
 /** The real server (`startServer`) on a free port, so that the demo site allows its own origin. */
-async function startOtklik(): Promise<Server> {
+export async function startOtklik(): Promise<Server> {
   const port = await freePort()
   const config = { ...testConfig({ PORT: String(port), FLUSH_INTERVAL_MS: '20' }), port }
   const server = await startServer(config, () => {})

@@ -2,7 +2,8 @@
  * The survey as a non-modal dialog in the corner of the page: focus moves
  * into it when it opens and back where it was when it closes; Esc or the
  * close button dismiss it; Tab may always leave it (no keyboard trap), and
- * the page stays usable behind it.
+ * the page stays usable behind it. The feedback tab, in the same corner,
+ * hides while a dialog is open, so that it never covers the dialog's buttons.
  */
 import type { SurveyRequest } from './request.js'
 import { deepActive, h, shadowHost } from './dom.js'
@@ -12,7 +13,16 @@ import { view } from './view.js'
 /** The dialog on the page, if any (a page may also have removed it). */
 let current: { host: HTMLElement; thanked: () => boolean; close: () => void } | undefined
 
-export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): boolean {
+/** Shows or hides the feedback tab, if the page has one. */
+function toggleTab(show: boolean): void {
+  const tab = document.querySelector<HTMLElement>('otklik-survey[kind=tab]')
+  if (tab) tab.hidden = !show
+}
+
+/** A dialog is on the page (the feedback tab starts hidden then). */
+export const dialogOpen = (): boolean => !!current?.host.isConnected
+
+export function openDialog(r: SurveyRequest, t: Strings): boolean {
   if (current?.host.isConnected) {
     // A dialog at its thanks gives way to a new survey; one still asking does not.
     if (!current.thanked()) return false
@@ -30,8 +40,9 @@ export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): b
     const hadFocus = root.activeElement !== null
     host.remove()
     removeEventListener('pagehide', onHide)
+    // Shown again first, so that focus can go back to it if it opened the dialog.
+    toggleTab(true)
     if (hadFocus && before instanceof HTMLElement && before.isConnected) before.focus()
-    closed?.()
   }
 
   root.append(
@@ -56,6 +67,7 @@ export function openDialog(r: SurveyRequest, t: Strings, closed?: () => void): b
   // On <html>, not <body>: a transformed or hidden body cannot displace or hide it.
   document.documentElement.append(host)
   addEventListener('pagehide', onHide)
+  toggleTab(false)
   current = { host, thanked: () => v.state() === 'thanks', close }
   r.emit('survey_shown', { metric: r.metric })
   v.focus()

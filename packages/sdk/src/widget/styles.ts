@@ -4,7 +4,8 @@
  * `!important` (CSS Cascade 4: important shadow rules win over the light
  * tree's). Sizes are in px and em, never rem, so a page's root font size
  * cannot shrink the widget; colours meet 4.5:1 in light and dark schemes;
- * forced colours and reduced motion are respected.
+ * forced colours and reduced motion are respected. A focused radio always
+ * shows its ring: WebKit does not match :focus-visible after an arrow key.
  */
 export const CSS = `
 :host{all:initial!important;display:block!important;visibility:visible!important;opacity:1!important;pointer-events:auto!important;clip-path:none!important;filter:none!important}
@@ -38,10 +39,10 @@ label.f{display:block;font-weight:600;margin:4px 0}
 textarea{font:inherit;color:var(--fg);background:var(--bg);width:100%;min-height:6em;padding:8px;border:1px solid var(--bd);border-radius:8px;resize:vertical}
 .err{color:var(--er);font-weight:600;margin:0}
 .lead{font-weight:600}
-:focus-visible{outline:3px solid var(--ac);outline-offset:2px}
+:focus-visible,input:focus{outline:3px solid var(--ac);outline-offset:2px}
 .lead:focus{outline:none}
 .tab{background:var(--ac);color:var(--on);box-shadow:0 4px 12px rgba(0,0,0,.3)}
-@media (forced-colors:active){.p,.o,button,textarea{border:1px solid CanvasText}.o:has(input:checked){outline:3px solid Highlight}:focus-visible{outline-color:Highlight}}
+@media (forced-colors:active){.p,.o,button,textarea{border:1px solid CanvasText}.o:has(input:checked){outline:3px solid Highlight}:focus-visible,input:focus{outline-color:Highlight}}
 @media (prefers-reduced-motion:no-preference){.d{animation:otk .2s ease-out}}
 @keyframes otk{from{opacity:0;transform:translateY(8px)}}
 `

@@ -31,6 +31,7 @@ describe('the survey view', () => {
     expect(v.el.querySelector('.err')?.textContent).toBe(en.required)
     expect(v.state()).toBe('question')
     radios(v.el)[9]!.click()
+    expect(v.el.querySelector('.err')?.textContent).toBe('') // chosen: the message goes
     submit(v.el)
     expect(v.state()).toBe('details')
     expect(radios(v.el).length).toBe(10) // two criteria of five

@@ -66,7 +66,8 @@ export function view(r: SurveyRequest, t: Strings): View {
       }
       details()
     }
-    const main = scale(r.metric, q, t, (v) => (score = v), submit)
+    // Choosing an answer clears the "choose an answer" message.
+    const main = scale(r.metric, q, t, (v) => ((score = v), (err.textContent = '')), submit)
     target = main.first
     return h(
       'form',
