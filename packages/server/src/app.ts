@@ -19,6 +19,8 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
+import { FlagLife } from './flag-life/life.js'
+import { flagLifeRoutes } from './flag-life/routes.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
@@ -32,6 +34,8 @@ import { SiteCache } from './registry/sites.js'
 import { TokenVerifier } from './registry/tokens.js'
 import { eventsSink } from './storage/events-store.js'
 import type { Store } from './storage/store.js'
+import { WebhookDispatcher } from './webhooks/dispatcher.js'
+import { webhookRoutes } from './webhooks/routes.js'
 
 export const VERSION = '1.0.0'
 
@@ -39,9 +43,11 @@ export interface AppOptions {
   config: Readonly<Config>
   store: Store
   logger?: FastifyServerOptions['logger']
+  /** Now in epoch ms (default the wall clock); tests inject one. */
+  clock?: () => number
 }
 
-export async function buildApp({ config, store, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, store, logger, clock = Date.now }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel, serializers: { req: safeRequest }, redact: ['req.headers'] },
     // Behind a reverse proxy the client IP (for rate limits only) comes from X-Forwarded-For.
@@ -65,6 +71,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     intervalMs: config.flush.intervalMs,
     maxEvents: config.flush.maxEvents,
   })
+  const webhooks = new WebhookDispatcher({ store, clock, log: app.log.child({ module: 'webhooks' }) })
+  const flags = new FlagLife({ store, clock, notifier: webhooks, log: app.log.child({ module: 'flags' }) })
   const context: AppContext = {
     config,
     store,
@@ -72,6 +80,9 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     committer,
     sites: new SiteCache(store),
     tokens: new TokenVerifier(store, config.adminToken),
+    clock,
+    flags,
+    webhooks,
   }
   app.decorate('otklik', context)
   // On shutdown, release waiting requests at once rather than at the next tick
@@ -85,7 +96,10 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
   })
-  app.addHook('onClose', async () => committer.close())
+  app.addHook('onClose', async () => {
+    await webhooks.stop()
+    await committer.close()
+  })
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()
 
@@ -107,6 +121,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(sdkAssetsRoutes)
   await app.register(metricsRoutes, { prefix: '/v1' })
   await app.register(flagsRoutes, { prefix: '/v1' })
+  await app.register(flagLifeRoutes, { prefix: '/v1' })
+  await app.register(webhookRoutes, { prefix: '/v1' })
   await app.register(commentsRoutes, { prefix: '/v1' })
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })

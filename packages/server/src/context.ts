@@ -4,6 +4,8 @@
  * context on a fresh database).
  */
 import type { Config } from './config.js'
+import type { FlagLife } from './flag-life/life.js'
+import type { WebhookDispatcher } from './webhooks/dispatcher.js'
 import type { Committer } from './ingest/committer.js'
 import type { Metrics } from './ops/metrics.js'
 import type { SiteCache } from './registry/sites.js'
@@ -19,6 +21,10 @@ export interface AppContext {
   committer: Committer
   sites: SiteCache
   tokens: TokenVerifier
+  /** Now, in epoch ms: the flag lifecycle and its alerts take time from here only (tests inject it). */
+  clock: () => number
+  flags: FlagLife
+  webhooks: WebhookDispatcher
 }
 
 declare module 'fastify' {

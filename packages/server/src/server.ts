@@ -12,6 +12,7 @@ import type { Config } from './config.js'
 import { seedDemo } from './demo/seed.js'
 import { DataDirBusyError, readLock, removeLock, writeLock } from './data-dir-lock.js'
 import { refreshDemoOrigins, setUpFirstStart } from './first-start.js'
+import { scheduleEvaluations } from './flag-life/schedule.js'
 import { applyRetention, migrate } from './storage/migrate.js'
 import { createStore } from './storage/store.js'
 
@@ -42,6 +43,10 @@ export async function startServer(
   // The local CLI reaches this server's admin API with a token for this run.
   const localToken = randomSecret(32)
   app.otklik.tokens.allow(localToken, { id: 'local', scope: 'admin', name: 'local CLI' })
+  // Flags at start and every FLAGS_EVERY; webhook deliveries left pending by an earlier run go out now.
+  const schedule = scheduleEvaluations(app.otklik.flags, config.flagsEveryMs, app.log.child({ module: 'flags' }))
+  app.otklik.webhooks.start()
+  app.addHook('preClose', async () => schedule.stop())
   app.addHook('onClose', async () => {
     await store.close()
     removeLock(config.dataDir)

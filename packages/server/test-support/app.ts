@@ -65,10 +65,10 @@ export interface TestApp {
   config: Config
 }
 
-export async function testApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+export async function testApp(env: NodeJS.ProcessEnv = {}, opts: { clock?: () => number } = {}): Promise<TestApp> {
   const config = testConfig(env)
   const store = await testStore(config)
-  const app = await buildApp({ config, store, logger: false })
+  const app = await buildApp({ config, store, logger: false, ...opts })
   await app.ready()
   return { app, store, config }
 }

@@ -7,6 +7,10 @@ import type { FastifyPluginAsync } from 'fastify'
 import { z } from 'zod'
 import { allows } from '../auth/scopes.js'
 import { errors } from '../errors.js'
+import { flagId } from '../flag-life/ids.js'
+import { viewerOf } from '../flag-life/routes.js'
+import { STATUSES } from '../flag-life/status.js'
+import { ActionSchema, OwnerSchema, PublicFlagSchema, type PublicFlag } from '../flag-life/view.js'
 import { flatten } from './csv.js'
 import { exportRoute } from './export-route.js'
 import { FilterQuery, parseWindow, resolveScope } from './filters.js'
@@ -50,6 +54,12 @@ const FlagSchema = z.object({
   impact: z.number(),
   explanation: z.string(),
   terms: z.array(z.object({ term: z.string(), count: z.number().int() })).describe('top terms of the low-score comments behind the flag (analyst scope; empty for a viewer)'),
+  id: z.string().describe('stable id of the flag (service, rule, metric, step or group)'),
+  status: z.enum(STATUSES).optional().describe('absent until an evaluation has seen the flag'),
+  first_seen: z.string().optional(),
+  last_seen: z.string().optional(),
+  owner: OwnerSchema.nullable().optional().describe("the flag's owner, else its service's in the registry"),
+  action: ActionSchema.nullable().optional().describe('the action planned (in_progress): a description and a due date'),
 })
 
 const FlagsResponse = z.object({
@@ -58,6 +68,7 @@ const FlagsResponse = z.object({
   flags: z.array(FlagSchema),
   insufficient: z.array(z.object({ service: z.string(), n: z.number().int().describe('survey answers in the window'), journeys: z.number().int() })),
   ranking: z.array(z.object({ service: z.string(), impact: z.number(), rules: z.array(z.enum(RULES)) })),
+  followed: z.array(PublicFlagSchema).describe('known flags that the rules do not flag in this window (resolved, verified, declined, or quiet now), of the services asked for'),
   method: z.object({
     tests: z.number().int(),
     fdr: z.object({ target: z.number(), comparison: z.number() }),
@@ -83,7 +94,7 @@ Severity: the gap in units (0.1 of a share, 10 NPS points, 0.5 CES, +25 % time):
 Ranking: ${IMPACT_DOC}`
 
 export const flagsRoutes: FastifyPluginAsync = async (app) => {
-  const { store } = app.otklik
+  const { store, flags: life } = app.otklik
   exportRoute(app, '/flags', {
     name: 'flags',
     access: 'viewer',
@@ -94,17 +105,33 @@ export const flagsRoutes: FastifyPluginAsync = async (app) => {
     response: FlagsResponse,
     csv: (b) => b.flags.map((f) => flatten(f)),
     handler: async (q, request) => {
-      const scope = await resolveScope(store, q)
+      // A token of one agency sees that agency's services only.
+      const agency = request.token?.agency
+      const scope = await resolveScope(store, agency === undefined ? q : { ...q, agency: [agency] })
       let baseline
       if (q.baseline_from !== undefined || q.baseline_to !== undefined) {
         if (q.baseline_from === undefined || q.baseline_to === undefined) throw errors.badRequest('querystring: baseline_from and baseline_to go together')
         baseline = parseWindow(q.baseline_from, q.baseline_to, Date.now())
       }
-      return flagsReport(store, scope, {
+      const report = await flagsReport(store, scope, {
         lang: pickLanguage(request.headers['accept-language'], q.lang),
         baseline,
         withTerms: request.token !== undefined && allows(request.token.scope, 'analyst'),
       })
+      const known = new Map((await life.list(viewerOf(request))).map((f) => [f.id, f]))
+      const flags = report.flags.map((f) => {
+        const id = flagId(f)
+        return { ...f, id, ...lifeFields(known.get(id)) }
+      })
+      const shown = new Set(flags.map((f) => f.id))
+      const asked = scope.values.service ? new Set(scope.values.service) : undefined
+      const followed = [...known.values()].filter((f) => !shown.has(f.id) && (!asked || asked.has(f.service)))
+      return { ...report, flags, followed }
     },
   })
+}
+
+function lifeFields(f: PublicFlag | undefined) {
+  if (!f) return {}
+  return { status: f.status, first_seen: f.first_seen, last_seen: f.last_seen, owner: f.owner, action: f.action }
 }

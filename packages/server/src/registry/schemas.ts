@@ -24,6 +24,8 @@ export const NewSiteSchema = z
 
 export const CreatedSiteSchema = z.object({ site: SiteSchema, secret: z.string().optional() })
 
-export const TokenSchema = z.object({ id: z.string(), scope: z.enum(SCOPES), name: z.string() })
-export const NewTokenSchema = z.object({ scope: z.enum(SCOPES), name: text(200).default('') }).strict()
+export const TokenSchema = z.object({ id: z.string(), scope: z.enum(SCOPES), name: z.string(), agency: z.string().optional().describe('the one agency whose flags the token sees') })
+export const NewTokenSchema = z
+  .object({ scope: z.enum(SCOPES), name: text(200).default(''), agency: identifier.optional().describe('restrict the token to the flags of one agency') })
+  .strict()
 export const CreatedTokenSchema = TokenSchema.extend({ token: z.string() })

@@ -3,6 +3,7 @@
  * in `schema_migrations`; never edit an applied one, add the next.
  */
 import { rollupStatements } from '../analytics/rollups.js'
+import { flagLifeStatements } from '../flag-life/tables.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
 export interface Migration {
@@ -123,5 +124,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'analytics rollups',
     statements: rollupStatements,
+  },
+  {
+    // Flag lifecycle, webhooks, mail; owners in the registry; agency tokens (see flag-life/tables.ts).
+    version: 3,
+    name: 'flag lifecycle, owners, webhooks',
+    statements: flagLifeStatements,
   },
 ]
