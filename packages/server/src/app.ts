@@ -19,7 +19,8 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
-import { FlagLife } from './flag-life/life.js'
+import { FlagLife, type FlagEvent } from './flag-life/life.js'
+import { FlagMail } from './mail/mailer.js'
 import { flagLifeRoutes } from './flag-life/routes.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
@@ -72,7 +73,14 @@ export async function buildApp({ config, store, logger, clock = Date.now }: AppO
     maxEvents: config.flush.maxEvents,
   })
   const webhooks = new WebhookDispatcher({ store, clock, log: app.log.child({ module: 'webhooks' }) })
-  const flags = new FlagLife({ store, clock, notifier: webhooks, log: app.log.child({ module: 'flags' }) })
+  const mail = config.smtp ? new FlagMail({ store, clock, smtp: config.smtp, log: app.log.child({ module: 'mail' }) }) : undefined
+  const notifier = {
+    async notify(events: readonly FlagEvent[]) {
+      await webhooks.notify(events)
+      await mail?.notify(events)
+    },
+  }
+  const flags = new FlagLife({ store, clock, notifier, log: app.log.child({ module: 'flags' }) })
   const context: AppContext = {
     config,
     store,
@@ -83,6 +91,7 @@ export async function buildApp({ config, store, logger, clock = Date.now }: AppO
     clock,
     flags,
     webhooks,
+    mail,
   }
   app.decorate('otklik', context)
   // On shutdown, release waiting requests at once rather than at the next tick
@@ -98,6 +107,7 @@ export async function buildApp({ config, store, logger, clock = Date.now }: AppO
   })
   app.addHook('onClose', async () => {
     await webhooks.stop()
+    mail?.close()
     await committer.close()
   })
   // Whatever the spool holds from an earlier run goes in first.

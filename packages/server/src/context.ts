@@ -5,6 +5,7 @@
  */
 import type { Config } from './config.js'
 import type { FlagLife } from './flag-life/life.js'
+import type { FlagMail } from './mail/mailer.js'
 import type { WebhookDispatcher } from './webhooks/dispatcher.js'
 import type { Committer } from './ingest/committer.js'
 import type { Metrics } from './ops/metrics.js'
@@ -25,6 +26,8 @@ export interface AppContext {
   clock: () => number
   flags: FlagLife
   webhooks: WebhookDispatcher
+  /** Present when SMTP_URL is set. */
+  mail?: FlagMail | undefined
 }
 
 declare module 'fastify' {

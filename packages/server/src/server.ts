@@ -1,6 +1,6 @@
 /**
  * Starts the product: storage migrated, first-start setup, the app
- * listening, the URLs printed, and a graceful shutdown that flushes
+ * listening, the URLs printed, flags evaluated on their schedule, and a graceful shutdown that flushes
  * everything accepted before the process exits.
  */
 import type { AddressInfo } from 'node:net'
@@ -44,7 +44,16 @@ export async function startServer(
   const localToken = randomSecret(32)
   app.otklik.tokens.allow(localToken, { id: 'local', scope: 'admin', name: 'local CLI' })
   // Flags at start and every FLAGS_EVERY; webhook deliveries left pending by an earlier run go out now.
-  const schedule = scheduleEvaluations(app.otklik.flags, config.flagsEveryMs, app.log.child({ module: 'flags' }))
+  // Each run also sends the weekly digests not sent yet (SMTP_URL).
+  const { flags, mail } = app.otklik
+  const evaluateAndDigest = {
+    async evaluate(trigger: 'start' | 'schedule') {
+      const done = await flags.evaluate(trigger)
+      await mail?.weeklyDigests()
+      return done
+    },
+  }
+  const schedule = scheduleEvaluations(evaluateAndDigest, config.flagsEveryMs, app.log.child({ module: 'flags' }))
   app.otklik.webhooks.start()
   app.addHook('preClose', async () => schedule.stop())
   app.addHook('onClose', async () => {
