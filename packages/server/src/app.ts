@@ -24,6 +24,7 @@ import { FlagMail } from './mail/mailer.js'
 import { flagLifeRoutes } from './flag-life/routes.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
+import { actionsRoutes } from './open-data/actions-routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
@@ -137,6 +138,7 @@ export async function buildApp({ config, store, logger, clock = Date.now }: AppO
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
+  await app.register(actionsRoutes, { prefix: '/v1/open' })
   await app.register(openPageRoutes, { prefix: '/open' })
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   return app

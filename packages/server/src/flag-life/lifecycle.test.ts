@@ -167,4 +167,44 @@ describe('a flag from open to verified, and a flag that comes back', () => {
     expect(history.body.history[0]).toMatchObject({ kind: 'evaluation', fired: false, status_from: 'resolved', status_to: 'verified', actor: 'otklik' })
     expect(deliveries().some((d) => d.type === 'flag.verified' && d.flag.id === fixedId)).toBe(true)
   })
+
+  it('the public "you said, we did" lists the verified flag with its note and figures before and after, and never a comment or a small count', async () => {
+    const res = await t.app.inject({ url: '/v1/open/actions.json' })
+    expect(res.statusCode).toBe(200)
+    const { actions } = res.json() as { actions: Record<string, unknown>[] }
+    expect(actions.map((a) => a.service)).toEqual(['fixed'])
+    const [a] = actions
+    expect(a).toMatchObject({
+      id: fixedId,
+      name_en: 'Passport',
+      status: 'verified',
+      rule: 'low_csat',
+      done: 'Two more windows opened; waiting time halved',
+      resolved_at: new Date(R).toISOString(),
+      verified_at: new Date(R + 2 * L).toISOString(),
+      said: { rule_en: expect.stringContaining('satisf'), rule_ru: expect.stringContaining('довольных') },
+    })
+    const before = a?.before as { value: number; n: number; interval: [number, number] }
+    const after = a?.after as { value: number; n: number; interval: [number, number]; window: { from: string } }
+    expect(before.value).toBeLessThan(0.7)
+    expect(after.value).toBeGreaterThan(0.85)
+    expect(before.n).toBeGreaterThanOrEqual(30)
+    expect(before.interval[1]).toBeLessThan(after.interval[0])
+    expect(after.window.from >= new Date(R + L).toISOString()).toBe(true)
+    expect((a?.said as { terms: string[] }).terms).toContain('долго')
+    for (const comment of ['Долго ждал в очереди', 'очередь огромная, долго']) expect(res.body).not.toContain(comment)
+
+    // A k above the counts withholds the figures, their counts and the terms.
+    const strict = (await t.app.inject({ url: '/v1/open/actions.json?k=5000' })).json().actions[0]
+    expect(strict.before).toMatchObject({ value: null, n: null, interval: null, suppressed: 'below_k' })
+    expect(strict.after).toMatchObject({ value: null, n: null, suppressed: 'below_k' })
+    expect(strict.said.terms).toEqual([])
+    expect((await t.app.inject({ url: '/v1/open/actions.json?k=3' })).statusCode).toBe(400)
+
+    const csv = await t.app.inject({ url: '/v1/open/actions.csv' })
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8')
+    const { parse } = await import('csv-parse/sync')
+    const rows = parse(csv.body, { columns: true }) as Record<string, string>[]
+    expect(rows.map((r) => [r.service, r.done, Number(r['before.value']), Number(r['after.value'])])).toEqual([['fixed', a?.done, before.value, after.value]])
+  })
 })
