@@ -40,3 +40,20 @@ it('a fresh start with demo data flags exactly the planted problems, each explai
   const ru = await flags('ru-RU,ru;q=0.9')
   expect(ru.flags[0]?.explanation).toMatch(/[а-яё]/i)
 })
+
+it('the demo flags are cases: opened by the evaluation at start, and a manager resolves one for the public to see', async () => {
+  const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }
+  const evaluated = await fetch(`${server.url}/v1/flags/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` } })
+  expect(evaluated.status).toBe(200)
+  const body = (await (await fetch(`${server.url}/v1/flags`, { headers: auth })).json()) as { flags: (Flag & { id: string; status: string; owner: { contact: string } | null })[] }
+  expect(body.flags.map((f) => f.status)).toEqual(body.flags.map(() => 'open'))
+  const flag = body.flags[0] as (typeof body.flags)[number]
+  expect(flag.owner?.contact).toMatch(/@example\.org$/)
+  const move = (status: object) => fetch(`${server.url}/v1/flags/${flag.id}/status`, { method: 'POST', headers: auth, body: JSON.stringify(status) })
+  expect((await move({ status: 'acknowledged' })).status).toBe(200)
+  expect((await move({ status: 'in_progress', note: 'Simplify the form', due: new Date(Date.now() + 7 * 86_400_000).toISOString() })).status).toBe(200)
+  expect((await move({ status: 'resolved', note: 'The form was simplified' })).status).toBe(200)
+  const actions = (await (await fetch(`${server.url}/v1/open/actions.json`)).json()) as { actions: { id: string; done: string; before: { value: number | null }; after: unknown }[] }
+  expect(actions.actions).toEqual([expect.objectContaining({ id: flag.id, done: 'The form was simplified', after: null })])
+  expect(actions.actions[0]?.before.value).not.toBeNull()
+})

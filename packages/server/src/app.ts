@@ -19,7 +19,7 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
-import { FlagLife, type FlagEvent } from './flag-life/life.js'
+import { FlagLife, allOf } from './flag-life/life.js'
 import { FlagMail } from './mail/mailer.js'
 import { flagLifeRoutes } from './flag-life/routes.js'
 import { Committer } from './ingest/committer.js'
@@ -75,13 +75,7 @@ export async function buildApp({ config, store, logger, clock = Date.now }: AppO
   })
   const webhooks = new WebhookDispatcher({ store, clock, log: app.log.child({ module: 'webhooks' }) })
   const mail = config.smtp ? new FlagMail({ store, clock, smtp: config.smtp, log: app.log.child({ module: 'mail' }) }) : undefined
-  const notifier = {
-    async notify(events: readonly FlagEvent[]) {
-      await webhooks.notify(events)
-      await mail?.notify(events)
-    },
-  }
-  const flags = new FlagLife({ store, clock, notifier, log: app.log.child({ module: 'flags' }) })
+  const flags = new FlagLife({ store, clock, notifier: allOf(webhooks, mail), log: app.log.child({ module: 'flags' }) })
   const context: AppContext = {
     config,
     store,

@@ -2,12 +2,13 @@
  * `otklik flags evaluate`: one evaluation now, through the running server
  * when one holds DATA_DIR, else on a store of its own (its alerts are
  * attempted at once; webhook deliveries that fail stay stored for the
- * server to retry).
+ * server to retry; owners are mailed when SMTP_URL is set).
  */
 import { withData } from '../cli/data-access.js'
 import type { Config } from '../config.js'
+import { FlagMail } from '../mail/mailer.js'
 import { WebhookDispatcher } from '../webhooks/dispatcher.js'
-import { FlagLife } from './life.js'
+import { FlagLife, allOf } from './life.js'
 
 interface Outcome {
   flags: number
@@ -20,8 +21,10 @@ export async function evaluateCommand(config: Readonly<Config>, out: (line: stri
   const result = await withData<Outcome>(config, {
     direct: async (store) => {
       const webhooks = new WebhookDispatcher({ store, clock: Date.now, pollMs: 0 })
-      const e = await new FlagLife({ store, clock: Date.now, notifier: webhooks }).evaluate('demand')
+      const mail = config.smtp ? new FlagMail({ store, clock: Date.now, smtp: config.smtp }) : undefined
+      const e = await new FlagLife({ store, clock: Date.now, notifier: allOf(webhooks, mail) }).evaluate('demand')
       await webhooks.runDue()
+      mail?.close()
       return { ...e, window: { from: new Date(e.window_from).toISOString(), to: new Date(e.window_to).toISOString() } }
     },
     viaServer: (api) => api.call<Outcome>('POST', '/v1/flags/evaluate'),

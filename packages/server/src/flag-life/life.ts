@@ -34,6 +34,13 @@ export interface Notifier {
   notify(events: readonly FlagEvent[]): Promise<void>
 }
 
+/** Several notifiers as one, told in order. */
+export const allOf = (...notifiers: (Notifier | undefined)[]): Notifier => ({
+  async notify(events) {
+    for (const n of notifiers) await n?.notify(events)
+  },
+})
+
 export interface EvaluationSummary extends EvaluationRecord {
   events: { type: FlagEventType; id: string }[]
 }
