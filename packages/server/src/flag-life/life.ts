@@ -221,7 +221,7 @@ const visible = (s: FlagState, services: Map<string, ServiceInfo>, viewer: Viewe
 
 const windowBody = (w: TimeWindow) => ({ from: new Date(w.from).toISOString(), to: new Date(w.to).toISOString() })
 
-export function figureOf(m: Pick<Measure, 'value' | 'interval' | 'n'> & { parts?: number[] }) {
+function figureOf(m: Pick<Measure, 'value' | 'interval' | 'n'> & { parts?: number[] }) {
   return { value: m.value, interval: m.interval, n: m.n, ...(m.parts ? { parts: m.parts } : {}) }
 }
 

@@ -106,7 +106,7 @@ describe('a flag from open to verified, and a flag that comes back', () => {
     const pastDue = await call('POST', `/v1/flags/${fixedId}/status`, manager, { status: 'in_progress', note: 'more staff', due: new Date(now - D).toISOString() })
     expect(pastDue.status).toBe(400)
     const reopen = await call('POST', `/v1/flags/${fixedId}/status`, manager, { status: 'reopened', note: 'x' })
-    expect(reopen).toMatchObject({ status: 409, body: { error: { message: 'a open flag cannot become reopened; from open it can become acknowledged, in_progress, resolved, wont_fix' } } })
+    expect(reopen).toMatchObject({ status: 409, body: { error: { message: 'an open flag cannot become reopened; from open it can become acknowledged, in_progress, resolved, wont_fix' } } })
     expect((await call('POST', '/v1/flags/f0000000000000000/status', manager, { status: 'acknowledged' })).status).toBe(400)
     expect((await call('POST', '/v1/flags/f000000000000000/status', manager, { status: 'acknowledged' })).status).toBe(404)
   })

@@ -128,19 +128,3 @@ export interface EvaluationRecord {
 export async function recordEvaluation(store: Store, e: EvaluationRecord): Promise<void> {
   await store.insert('flag_evaluations', [e])
 }
-
-export async function lastEvaluation(store: Store): Promise<EvaluationRecord | undefined> {
-  const [row] = await store.query<Record<string, unknown>>(
-    `SELECT id, ${ms('at')}, ${ms('window_from')}, ${ms('window_to')}, trigger, flags, tests, duration_ms FROM ${store.table('flag_evaluations')} ORDER BY at DESC LIMIT 1`,
-  )
-  if (!row) return undefined
-  return {
-    ...(row as unknown as EvaluationRecord),
-    at: toNumber(row.at),
-    window_from: toNumber(row.window_from),
-    window_to: toNumber(row.window_to),
-    flags: toNumber(row.flags),
-    tests: toNumber(row.tests),
-    duration_ms: toNumber(row.duration_ms),
-  }
-}

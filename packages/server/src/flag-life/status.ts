@@ -38,7 +38,7 @@ export function refusal(from: Status, change: StatusChange, now: number): Refusa
   if (to === 'open') return { kind: 'bad_request', message: 'status: open is set by an evaluation; to take a flag up again use reopened' }
   if (!NEXT[from].includes(to)) {
     const allowed = NEXT[from].join(', ')
-    return { kind: 'conflict', message: `a ${from} flag cannot become ${to}; from ${from} it can become ${allowed}` }
+    return { kind: 'conflict', message: `${/^[aeiou]/.test(from) ? 'an' : 'a'} ${from} flag cannot become ${to}; from ${from} it can become ${allowed}` }
   }
   if (to === 'in_progress') {
     if (note === '') return { kind: 'bad_request', message: 'note: in_progress needs the action planned (what will be done)' }
