@@ -118,6 +118,9 @@ export class FlagLife {
       history.push(entry(updated, s.status, measured.get(s.id)))
       if (event) events.push({ type: event, state: updated })
     }
+    // Alerts are stored before the states that raise them: if a write fails
+    // between the two, the next evaluation raises them again rather than never.
+    await this.send(events, now)
     await writeStates(store, changed)
     await addHistory(store, history)
     const record: EvaluationRecord = {
@@ -131,7 +134,6 @@ export class FlagLife {
       duration_ms: Math.round(performance.now() - started),
     }
     await recordEvaluation(store, record)
-    await this.send(events, now)
     this.deps.log?.info({ evaluation, trigger, flags: record.flags, events: events.length, ms: record.duration_ms }, 'flags evaluated')
     return { ...record, events: events.map((e) => ({ type: e.type, id: e.state.id })) }
   }
@@ -170,12 +172,12 @@ export class FlagLife {
         next.verified_at = null
         next.quiet_from = null
       }
+      if (change.status === 'resolved') await this.send([{ type: 'flag.resolved', state: next }], now)
+      if (change.status === 'reopened') await this.send([{ type: 'flag.reopened', state: next }], now)
       await writeStates(store, [next])
       await addHistory(store, [
         { flag_id: id, at: now, kind: 'status', evaluation: '', fired: s.firing, status_from: s.status, status_to: change.status, actor, note, due: change.due ?? null, figure: 'null' },
       ])
-      if (change.status === 'resolved') await this.send([{ type: 'flag.resolved', state: next }], now)
-      if (change.status === 'reopened') await this.send([{ type: 'flag.reopened', state: next }], now)
       return publicFlag(next, services.get(next.service))
     })
   }
