@@ -95,7 +95,8 @@ export { parseInstant } from './instant.js'
 // The API's enumerations, shared by its schemas, the server and clients.
 
 /** Token scopes, each including the ones below it. */
-export const SCOPES = ['viewer', 'analyst', 'admin'] as const
+// A manager acts on flags (acknowledge, plan, resolve, decline) besides what an analyst may do.
+export const SCOPES = ['viewer', 'analyst', 'manager', 'admin'] as const
 /** Languages of names and explanations. */
 export const LANGUAGES = ['ru', 'en'] as const
 /** Dimensions a result can be broken down by (a filter each). */
@@ -123,3 +124,6 @@ export const DEFAULT_WINDOW_DAYS = 28
 export const MAX_WINDOW_DAYS = 3660
 /** Smallest count open data ever publishes (k-anonymity threshold). */
 export const OPEN_DATA_MIN_K = 10
+
+/** A flag's lifecycle (DESIGN §7): open → acknowledged → in_progress → resolved → verified, or reopened; or wont_fix. */
+export const FLAG_STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'verified', 'reopened', 'wont_fix'] as const

@@ -3,7 +3,7 @@ import { buildApp } from '../src/app.js'
 import { seedDemo } from '../src/demo/seed.js'
 import { INSUFFICIENT_SERVICE, PLANTED, WINDOW_DAYS } from '../src/demo/planted.js'
 import { createToken } from '../src/registry/tokens.js'
-import { startServer } from '../src/server.js'
+import { startServer, type RunningServer } from '../src/server.js'
 import { testConfig, testStore } from '../test-support/app.js'
 
 // The README's table of planted problems is a promise for any day the demo
@@ -45,16 +45,32 @@ async function expectPlanted(get: Get, path: string): Promise<void> {
 describe('a first start with demo data', () => {
   // A Saturday morning, mid-month: the clock is injected, never the wall clock.
   const now = Date.parse('2026-11-28T09:30:00Z')
-  let close: (() => Promise<void>) | undefined
-  afterAll(() => close?.())
+  let server: RunningServer
+  afterAll(() => server?.close())
 
   it('flags exactly the planted problems over the default window, each explained with its numbers', async () => {
-    const server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {}, () => now)
-    close = server.close
+    server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {}, () => now)
     await expectPlanted(async (path, language) => {
       const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}`, 'accept-language': language } })
       return { status: res.status, body: (await res.json()) as FlagsBody }
     }, '/v1/flags')
+  }, 300_000)
+
+  it('the demo flags are cases: opened by the evaluation at start, and a manager resolves one for the public to see', async () => {
+    const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }
+    const evaluated = await fetch(`${server.url}/v1/flags/evaluate`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}` } })
+    expect(evaluated.status).toBe(200)
+    const body = (await (await fetch(`${server.url}/v1/flags`, { headers: auth })).json()) as { flags: (Flag & { id: string; status: string; owner: { contact: string } | null })[] }
+    expect(body.flags.map((f) => f.status)).toEqual(body.flags.map(() => 'open'))
+    const flag = body.flags[0] as (typeof body.flags)[number]
+    expect(flag.owner?.contact).toMatch(/@example\.org$/)
+    const move = (status: object) => fetch(`${server.url}/v1/flags/${flag.id}/status`, { method: 'POST', headers: auth, body: JSON.stringify(status) })
+    expect((await move({ status: 'acknowledged' })).status).toBe(200)
+    expect((await move({ status: 'in_progress', note: 'Simplify the form', due: new Date(now + 7 * DAY).toISOString() })).status).toBe(200)
+    expect((await move({ status: 'resolved', note: 'The form was simplified' })).status).toBe(200)
+    const actions = (await (await fetch(`${server.url}/v1/open/actions.json`)).json()) as { actions: { id: string; done: string; before: { value: number | null }; after: unknown }[] }
+    expect(actions.actions).toEqual([expect.objectContaining({ id: flag.id, done: 'The form was simplified', after: null })])
+    expect(actions.actions[0]?.before.value).not.toBeNull()
   }, 300_000)
 })
 

@@ -19,10 +19,14 @@ import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
+import { FlagLife, allOf } from './flag-life/life.js'
+import { flagLifeRoutes } from './flag-life/routes.js'
 import { withoutNulls } from './http/absent-nulls.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { landingRoutes } from './landing/routes.js'
+import { FlagMail } from './mail/mailer.js'
+import { actionsRoutes } from './open-data/actions-routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
 import { openApiOptions } from './openapi.js'
 import { Spool } from './ingest/spool.js'
@@ -35,6 +39,8 @@ import { SiteCache } from './registry/sites.js'
 import { TokenVerifier } from './registry/tokens.js'
 import { eventsSink } from './storage/events-store.js'
 import type { Store } from './storage/store.js'
+import { WebhookDispatcher } from './webhooks/dispatcher.js'
+import { webhookRoutes } from './webhooks/routes.js'
 
 export const VERSION = '1.0.0'
 
@@ -83,6 +89,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     intervalMs: config.flush.intervalMs,
     maxEvents: config.flush.maxEvents,
   })
+  const webhooks = new WebhookDispatcher({ store, clock: now, log: app.log.child({ module: 'webhooks' }) })
+  const mail = config.smtp ? new FlagMail({ store, clock: now, smtp: config.smtp, log: app.log.child({ module: 'mail' }) }) : undefined
+  const flags = new FlagLife({ store, clock: now, notifier: allOf(webhooks, mail), log: app.log.child({ module: 'flags' }) })
   const context: AppContext = {
     config,
     store,
@@ -91,6 +100,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     sites: new SiteCache(store),
     tokens: new TokenVerifier(store, config.adminToken),
     now,
+    flags,
+    webhooks,
+    mail,
   }
   app.decorate('otklik', context)
   // On shutdown, release waiting requests at once rather than at the next tick
@@ -104,7 +116,11 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   app.addHook('onSend', async (_request, reply) => {
     if (closing) reply.header('connection', 'close')
   })
-  app.addHook('onClose', async () => committer.close())
+  app.addHook('onClose', async () => {
+    await webhooks.stop()
+    mail?.close()
+    await committer.close()
+  })
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()
 
@@ -120,10 +136,13 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   await app.register(sdkAssetsRoutes)
   await app.register(metricsRoutes, { prefix: '/v1' })
   await app.register(flagsRoutes, { prefix: '/v1' })
+  await app.register(flagLifeRoutes, { prefix: '/v1' })
+  await app.register(webhookRoutes, { prefix: '/v1' })
   await app.register(commentsRoutes, { prefix: '/v1' })
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
+  await app.register(actionsRoutes, { prefix: '/v1/open' })
   await app.register(openPageRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   await app.register(landingRoutes)

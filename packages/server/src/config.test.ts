@@ -8,6 +8,13 @@ describe('configuration', () => {
     expect(Object.isFrozen(c)).toBe(true)
   })
 
+  it('evaluates flags every hour by default; FLAGS_EVERY takes a duration or off', () => {
+    expect(loadConfig({}).flagsEveryMs).toBe(3_600_000)
+    expect(loadConfig({ FLAGS_EVERY: '30m' }).flagsEveryMs).toBe(1_800_000)
+    expect(loadConfig({ FLAGS_EVERY: '1d' }).flagsEveryMs).toBe(86_400_000)
+    expect(loadConfig({ FLAGS_EVERY: 'off' }).flagsEveryMs).toBe(0)
+  })
+
   it.each([
     [{ PORT: 'eighty' }, /^PORT="eighty" is invalid: /],
     [{ PORT: '70000' }, /^PORT="70000" is invalid/],
@@ -18,6 +25,9 @@ describe('configuration', () => {
     [{ OTKLIK_ADMIN_TOKEN: 'short' }, /^OTKLIK_ADMIN_TOKEN="short" is invalid: must be at least 16/],
     [{ CLICKHOUSE_CLUSTER: 'main' }, /^CLICKHOUSE_CLUSTER is set but CLICKHOUSE_URL is not/],
     [{ OTKLIK_DEMO: 'maybe' }, /^OTKLIK_DEMO="maybe" is invalid: must be 1 or 0/],
+    [{ FLAGS_EVERY: 'hourly' }, /^FLAGS_EVERY="hourly" is invalid: must be a duration like 30m, 1h or 1d, or off/],
+    [{ FLAGS_EVERY: '10s' }, /^FLAGS_EVERY="10s" is invalid: must be between 1m and 7d, or off/],
+    [{ SMTP_URL: 'http://user:secret@mail' }, /^SMTP_URL=\(value not shown\) is invalid: must be an smtp/],
   ])('stops with one line naming the setting: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     try {

@@ -15,7 +15,19 @@ const DEFAULTS = {
   RATE_LIMIT: 600,
   FLUSH_INTERVAL_MS: 50,
   FLUSH_MAX_EVENTS: 5000,
+  FLAGS_EVERY: '1h',
 } as const
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
+const MIN_FLAGS_EVERY_MS = 60_000
+const MAX_FLAGS_EVERY_MS = 7 * 86_400_000
+
+/** `off`, or a duration like 30m, 1h, 1d between a minute and a week. */
+const flagsEvery = z
+  .string()
+  .regex(/^(off|\d+(s|m|h|d))$/, 'must be a duration like 30m, 1h or 1d, or off')
+  .transform((v) => (v === 'off' ? 0 : Number(v.slice(0, -1)) * (DURATION_UNITS[v.slice(-1)] ?? 0)))
+  .refine((ms) => ms === 0 || (ms >= MIN_FLAGS_EVERY_MS && ms <= MAX_FLAGS_EVERY_MS), 'must be between 1m and 7d, or off')
 
 const int = (min: number, max: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max)
 
@@ -44,6 +56,9 @@ const EnvSchema = z.object({
   OTKLIK_DEMO: z
     .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], { error: 'must be 1 or 0' })
     .default('0'),
+  FLAGS_EVERY: flagsEvery.prefault(DEFAULTS.FLAGS_EVERY),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL like smtp://user:pass@mail.example.org:587' }).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Otklik <otklik@localhost>'),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)')
@@ -73,6 +88,10 @@ export interface Config {
   demo: boolean
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP. */
   trustProxy: boolean | string
+  /** Flag evaluation period in ms (also once at start); 0 = only on demand. */
+  flagsEveryMs: number
+  /** Mail to owners and digests; absent = no mail. */
+  smtp?: { url: string; from: string } | undefined
 }
 
 export class ConfigError extends Error {
@@ -86,7 +105,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const key = String(issue?.path[0] ?? 'environment')
-    throw new ConfigError(`${key}=${JSON.stringify(present[key] ?? '')} is invalid: ${issue?.message ?? 'bad value'}`)
+    // A mail URL carries its password: never echo it.
+    const shown = key === 'SMTP_URL' ? '(value not shown)' : JSON.stringify(present[key] ?? '')
+    throw new ConfigError(`${key}=${shown} is invalid: ${issue?.message ?? 'bad value'}`)
   }
   const e = parsed.data
   if (e.CLICKHOUSE_CLUSTER && !e.CLICKHOUSE_URL) {
@@ -110,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
     demo: ['1', 'true', 'on', 'yes'].includes(e.OTKLIK_DEMO),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
+    flagsEveryMs: e.FLAGS_EVERY,
+    smtp: e.SMTP_URL ? Object.freeze({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined,
   })
 }

@@ -4,6 +4,9 @@
  * context on a fresh database).
  */
 import type { Config } from './config.js'
+import type { FlagLife } from './flag-life/life.js'
+import type { FlagMail } from './mail/mailer.js'
+import type { WebhookDispatcher } from './webhooks/dispatcher.js'
 import type { Committer } from './ingest/committer.js'
 import type { Metrics } from './ops/metrics.js'
 import type { SiteCache } from './registry/sites.js'
@@ -19,8 +22,12 @@ export interface AppContext {
   committer: Committer
   sites: SiteCache
   tokens: TokenVerifier
-  /** The clock (epoch ms): Date.now, or a fixed one in tests. */
+  /** The clock (epoch ms): Date.now, or a fixed one in tests; the flag lifecycle and its alerts take time from here only. */
   now: () => number
+  flags: FlagLife
+  webhooks: WebhookDispatcher
+  /** Present when SMTP_URL is set. */
+  mail?: FlagMail | undefined
 }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 /**
  * Starts the product: storage migrated, first-start setup, the app
- * listening, the URLs printed, and a graceful shutdown that flushes
+ * listening, the URLs printed, flags evaluated on their schedule, and a graceful shutdown that flushes
  * everything accepted before the process exits.
  */
 import type { AddressInfo } from 'node:net'
@@ -12,6 +12,7 @@ import type { Config } from './config.js'
 import { seedDemo } from './demo/seed.js'
 import { DataDirBusyError, readLock, removeLock, writeLock } from './data-dir-lock.js'
 import { refreshDemoOrigins, setUpFirstStart } from './first-start.js'
+import { scheduleEvaluations } from './flag-life/schedule.js'
 import { applyRetention, migrate } from './storage/migrate.js'
 import { createStore } from './storage/store.js'
 
@@ -43,6 +44,19 @@ export async function startServer(
   // The local CLI reaches this server's admin API with a token for this run.
   const localToken = randomSecret(32)
   app.otklik.tokens.allow(localToken, { id: 'local', scope: 'admin', name: 'local CLI' })
+  // Flags at start and every FLAGS_EVERY; webhook deliveries left pending by an earlier run go out now.
+  // Each run also sends the weekly digests not sent yet (SMTP_URL).
+  const { flags, mail } = app.otklik
+  const evaluateAndDigest = {
+    async evaluate(trigger: 'start' | 'schedule') {
+      const done = await flags.evaluate(trigger)
+      await mail?.weeklyDigests()
+      return done
+    },
+  }
+  const schedule = scheduleEvaluations(evaluateAndDigest, config.flagsEveryMs, app.log.child({ module: 'flags' }))
+  app.otklik.webhooks.start()
+  app.addHook('preClose', async () => schedule.stop())
   app.addHook('onClose', async () => {
     await store.close()
     removeLock(config.dataDir)

@@ -1,6 +1,6 @@
 /** Request and response schemas of `GET /v1/flags`. */
 import { z } from 'zod'
-import { FLAG_RULES, GAP_DIMENSIONS, LANGUAGES } from '../rules.js'
+import { FLAG_RULES, FLAG_STATUSES, GAP_DIMENSIONS, LANGUAGES } from '../rules.js'
 import { FilterQuery, FormatQuery, instant } from './filters.js'
 import { WindowSchema } from './metrics.js'
 
@@ -9,6 +9,37 @@ export const FlagsQuery = FilterQuery.extend(FormatQuery.shape).extend({
   baseline_from: instant.optional().describe('baseline start; default: the window of the same length just before `from`'),
   baseline_to: instant.optional().describe('baseline end, exclusive; default: `from`'),
 })
+
+export const OwnerSchema = z.object({ name: z.string(), contact: z.string() }).meta({ id: 'Owner' })
+export const ActionSchema = z.object({ note: z.string(), due: z.string().describe('ISO 8601') }).meta({ id: 'Action' })
+
+/** A flag as a case (the lifecycle's view, webhook payloads, mail): what the rule found, its status, owner and action. */
+export const PublicFlagSchema = z
+  .object({
+    id: z.string(),
+    service: z.string(),
+    name: z.object({ ru: z.string(), en: z.string() }),
+    agency: z.string().nullable(),
+    rule: z.string(),
+    metric: z.string(),
+    step: z.string().optional(),
+    dimension: z.string().optional(),
+    group: z.string().optional(),
+    status: z.enum(FLAG_STATUSES),
+    firing: z.boolean().describe('the rule flagged it in the latest evaluation'),
+    first_seen: z.string(),
+    last_seen: z.string(),
+    owner: OwnerSchema.nullable(),
+    action: ActionSchema.nullable(),
+    public_note: z.string().nullable(),
+    resolved_at: z.string().nullable(),
+    verified_at: z.string().nullable(),
+    value: z.number(),
+    interval: z.tuple([z.number().nullable(), z.number().nullable()]),
+    n: z.number().int(),
+    explanation: z.object({ ru: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'FlagCase' })
 
 export const FlagSchema = z
   .object({
@@ -34,6 +65,12 @@ export const FlagSchema = z
     terms: z
       .array(z.object({ term: z.string(), count: z.number().int() }))
       .describe('top terms of the low-score comments behind the flag (analyst scope; empty for a viewer)'),
+    id: z.string().describe('stable id of the flag (service, rule, metric, step or group)'),
+    status: z.enum(FLAG_STATUSES).optional().describe('absent until an evaluation has seen the flag'),
+    first_seen: z.string().optional(),
+    last_seen: z.string().optional(),
+    owner: OwnerSchema.nullable().optional().describe("the flag's owner, else its service's in the registry"),
+    action: ActionSchema.nullable().optional().describe('the action planned (in_progress): a description and a due date'),
   })
   .meta({ id: 'Flag' })
 
@@ -44,6 +81,9 @@ export const FlagsResponse = z
     flags: z.array(FlagSchema),
     insufficient: z.array(z.object({ service: z.string(), n: z.number().int().describe('survey answers in the window'), journeys: z.number().int() })),
     ranking: z.array(z.object({ service: z.string(), impact: z.number(), rules: z.array(z.enum(FLAG_RULES)) })),
+    followed: z
+      .array(PublicFlagSchema)
+      .describe('known flags that the rules do not flag in this window (resolved, verified, declined, or quiet now), of the services asked for'),
     method: z.object({
       tests: z.number().int(),
       fdr: z.object({ target: z.number(), comparison: z.number() }),

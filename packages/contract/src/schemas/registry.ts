@@ -39,6 +39,11 @@ export const TargetsInputSchema = z
   .strict()
   .meta({ id: 'ServiceTargets' })
 
+/** Who answers for a service's flags: a name and a contact (an e-mail address gets the flag mail). */
+export const OwnerInputSchema = z
+  .object({ name: text(200).trim().min(1, 'must not be empty'), contact: text(200).trim().min(1, 'must not be empty') })
+  .strict()
+
 export const ServiceInputSchema = z
   .object({
     id: identifier.optional(),
@@ -47,6 +52,7 @@ export const ServiceInputSchema = z
     agency: identifier.nullable().optional(),
     life_situations: z.array(identifier).max(100).default([]),
     targets: TargetsInputSchema.default({}),
+    owner: OwnerInputSchema.nullable().optional(),
   })
   .strict()
   .meta({ id: 'ServiceEntry' })
@@ -60,6 +66,7 @@ export const ServiceSchema = z.object({
   name_en: z.string(),
   agency: z.string().nullable(),
   life_situations: z.array(z.string()),
+  owner: z.object({ name: z.string(), contact: z.string() }).nullable().describe("who answers for the service's flags"),
   targets: numbers.describe('effective targets: the service own ones, else the portfolio defaults'),
   custom_targets: z
     .object({

@@ -1,10 +1,15 @@
 /** Request and response schemas of the API token routes (admin scope). */
 import { z } from 'zod'
 import { SCOPES } from '../rules.js'
-import { text } from './events.js'
+import { identifier, text } from './events.js'
 
-export const TokenSchema = z.object({ id: z.string(), scope: z.enum(SCOPES), name: z.string() }).meta({ id: 'Token' })
+export const TokenSchema = z
+  .object({ id: z.string(), scope: z.enum(SCOPES), name: z.string(), agency: z.string().optional().describe('the one agency whose flags the token sees') })
+  .meta({ id: 'Token' })
 export const TokenListSchema = z.object({ tokens: z.array(TokenSchema) }).meta({ id: 'TokenList' })
-export const NewTokenSchema = z.object({ scope: z.enum(SCOPES), name: text(200).default('') }).strict().meta({ id: 'NewToken' })
+export const NewTokenSchema = z
+  .object({ scope: z.enum(SCOPES), name: text(200).default(''), agency: identifier.optional().describe('restrict the token to the flags of one agency') })
+  .strict()
+  .meta({ id: 'NewToken' })
 export const CreatedTokenSchema = TokenSchema.extend({ token: z.string().describe('the secret, shown once') }).meta({ id: 'CreatedToken' })
 export const TokenIdParams = z.object({ id: z.string().max(64) })

@@ -7,6 +7,9 @@ import { FlagsQuery, FlagsResponse } from '@otklik/contract/schemas'
 import type { FastifyPluginAsync } from 'fastify'
 import { allows } from '../auth/scopes.js'
 import { errors } from '../errors.js'
+import { flagId } from '../flag-life/ids.js'
+import { viewerOf } from '../flag-life/routes.js'
+import type { PublicFlag } from '../flag-life/view.js'
 import { flatten } from './csv-columns.js'
 import { exportRoute } from './export-route.js'
 import { parseWindow, resolveScope } from './filters.js'
@@ -25,7 +28,7 @@ Severity: the gap in units (0.1 of a share, 10 NPS points, 0.5 CES, +25 % time):
 Ranking: ${IMPACT_DOC}`
 
 export const flagsRoutes: FastifyPluginAsync = async (app) => {
-  const { store } = app.otklik
+  const { store, flags: life } = app.otklik
   exportRoute(app, '/flags', {
     name: 'flags',
     access: 'viewer',
@@ -36,17 +39,33 @@ export const flagsRoutes: FastifyPluginAsync = async (app) => {
     response: FlagsResponse,
     csv: (b) => b.flags.map((f) => flatten(f)),
     handler: async (q, request) => {
-      const scope = await resolveScope(store, q, app.otklik.now())
+      // A token of one agency sees that agency's services only.
+      const agency = request.token?.agency
+      const scope = await resolveScope(store, agency === undefined ? q : { ...q, agency: [agency] }, app.otklik.now())
       let baseline
       if (q.baseline_from !== undefined || q.baseline_to !== undefined) {
         if (q.baseline_from === undefined || q.baseline_to === undefined) throw errors.badRequest('querystring: baseline_from and baseline_to go together')
         baseline = parseWindow(q.baseline_from, q.baseline_to, app.otklik.now())
       }
-      return flagsReport(store, scope, {
+      const report = await flagsReport(store, scope, {
         lang: pickLanguage(request.headers['accept-language'], q.lang),
         baseline,
         withTerms: request.token !== undefined && allows(request.token.scope, 'analyst'),
       })
+      const known = new Map((await life.list(viewerOf(request))).map((f) => [f.id, f]))
+      const flags = report.flags.map((f) => {
+        const id = flagId(f)
+        return { ...f, id, ...lifeFields(known.get(id)) }
+      })
+      const shown = new Set(flags.map((f) => f.id))
+      const asked = scope.values.service ? new Set(scope.values.service) : undefined
+      const followed = [...known.values()].filter((f) => !shown.has(f.id) && (!asked || asked.has(f.service)))
+      return { ...report, flags, followed }
     },
   })
+}
+
+function lifeFields(f: PublicFlag | undefined) {
+  if (!f) return {}
+  return { status: f.status, first_seen: f.first_seen, last_seen: f.last_seen, owner: f.owner, action: f.action }
 }

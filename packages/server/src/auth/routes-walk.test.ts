@@ -16,6 +16,7 @@ beforeAll(async () => {
   t = await testApp({ OTKLIK_ADMIN_TOKEN: ADMIN })
   tokens.admin = ADMIN
   tokens.analyst = (await createToken(t.store, 'analyst', 'walk')).token
+  tokens.manager = (await createToken(t.store, 'manager', 'walk')).token
   tokens.viewer = (await createToken(t.store, 'viewer', 'walk')).token
 })
 afterAll(() => t.app.close())

@@ -1,6 +1,6 @@
 /**
  * The `otklik` command surface: serve, migrate, sites and tokens, the
- * registry and history imports, demo data and benchmarks.
+ * registry and history imports, flag evaluation, demo data and benchmarks.
  */
 import { Command, Option } from 'commander'
 import { VERSION } from '../app.js'
@@ -11,6 +11,7 @@ import { createSite, type NewSite } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
 import { importCommand } from './history-import.js'
 import { seedDemo, type SeedResult } from '../demo/seed.js'
+import { evaluateCommand } from '../flag-life/evaluate-command.js'
 import { registryImportCommand } from './registry-import.js'
 import { serveForever } from '../server.js'
 import { benchIngest } from '../bench/ingest.js'
@@ -116,6 +117,13 @@ export function buildProgram(): Command {
     .action(async (file: string, opts: { site?: string }) => {
       await importCommand(loadConfig(), file, opts, { out, err })
     })
+  program
+    .command('flags')
+    .description('flags: services that need optimisation')
+    .command('evaluate')
+    .description('evaluate the flags now (the server also does this at start and every FLAGS_EVERY), and send their alerts')
+    .action(async () => evaluateCommand(loadConfig(), out))
+
   program
     .command('demo')
     .description('demo data')

@@ -84,6 +84,9 @@ function serviceRow(s: DemoService): ServiceRow {
     target_ces: null,
     target_completion: null,
     target_error_rate: null,
+    // A made-up owner per agency, on the reserved example.org domain, so the demo shows owners and their mail.
+    owner_name: `Service quality team, ${s.agency}`,
+    owner_contact: `quality-${s.agency}@example.org`,
     ...OWN_TARGETS[s.id],
   }
 }

@@ -36,6 +36,8 @@ export const CSV_COLUMNS = [
   'target_ces',
   'target_completion',
   'target_error_rate',
+  'owner_name',
+  'owner_contact',
 ] as const
 const NUMERIC = new Set<string>(CSV_COLUMNS.filter((c) => c.startsWith('target_')))
 // YAML aliases can multiply a small file into a huge one ("billion laughs").

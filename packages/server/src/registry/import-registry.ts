@@ -44,19 +44,23 @@ export async function importRegistry(store: Store, doc: RegistryDocument): Promi
 }
 
 /**
- * Accepts `target_csat`-style flat keys (CSV columns, spreadsheets) beside
- * the nested `targets` object of the API.
+ * Accepts `target_csat`-style and `owner_name` / `owner_contact` flat keys
+ * (CSV columns, spreadsheets) beside the nested `targets` and `owner`
+ * objects of the API.
  */
 function fromFlatTargets(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw
   const out: Record<string, unknown> = {}
   const targets: Record<string, unknown> = {}
+  const owner: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(raw)) {
     const m = /^target_(.+)$/.exec(key)
     const name = m?.[1]
     if (name && (TARGET_KEYS as string[]).includes(name)) targets[name] = value
+    else if (key === 'owner_name' || key === 'owner_contact') owner[key.slice('owner_'.length)] = value
     else out[key] = value
   }
+  if (Object.keys(owner).length > 0) out.owner = owner
   if (Object.keys(targets).length > 0) {
     const nested = out.targets
     out.targets = typeof nested === 'object' && nested !== null ? { ...nested, ...targets } : targets
@@ -111,4 +115,6 @@ const sameService = (a: ServiceRow, b: ServiceRow) =>
   a.target_nps === b.target_nps &&
   a.target_ces === b.target_ces &&
   a.target_completion === b.target_completion &&
-  a.target_error_rate === b.target_error_rate
+  a.target_error_rate === b.target_error_rate &&
+  a.owner_name === b.owner_name &&
+  a.owner_contact === b.owner_contact

@@ -64,7 +64,7 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
   app.post(
     '/tokens',
     { config, schema: { tags, summary: 'Create an API token; it is shown once', body: NewTokenSchema, response: { 201: CreatedTokenSchema } } },
-    async (request, reply) => reply.code(201).send(await createToken(store, request.body.scope, request.body.name)),
+    async (request, reply) => reply.code(201).send(await createToken(store, request.body.scope, request.body.name, request.body.agency)),
   )
 
   app.delete(

@@ -20,11 +20,13 @@ export interface ServiceRow {
   target_ces: number | null
   target_completion: number | null
   target_error_rate: number | null
+  owner_name: string
+  owner_contact: string
 }
 
 /** The stored columns of a services row, for every query that reads one. */
 export const SERVICE_COLUMNS =
-  'id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate'
+  'id, name_ru, name_en, agency, life_situations, target_csat, target_nps, target_ces, target_completion, target_error_rate, owner_name, owner_contact'
 
 export const serviceTable = new VersionedTable<ServiceRow>('services', SERVICE_COLUMNS)
 
@@ -41,6 +43,8 @@ export function rowOf(id: string, input: ServiceInput): ServiceRow {
     target_ces: t.ces ?? null,
     target_completion: t.completion ?? null,
     target_error_rate: t.error_rate ?? null,
+    owner_name: input.owner?.name ?? '',
+    owner_contact: input.owner?.contact ?? '',
   }
 }
 
@@ -53,6 +57,7 @@ export function serviceOf(row: ServiceRow): Service {
     name_en: row.name_en || row.name_ru,
     agency: row.agency || null,
     life_situations: row.life_situations,
+    owner: row.owner_name || row.owner_contact ? { name: row.owner_name, contact: row.owner_contact } : null,
     targets: { csat: t.csat, nps: t.nps, ces: t.ces, completion: t.completion, error_rate: t.errorRate },
     custom_targets: {
       csat: row.target_csat,

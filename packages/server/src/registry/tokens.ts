@@ -10,25 +10,35 @@ export interface TokenInfo {
   id: string
   scope: Scope
   name: string
+  /** A token of one agency sees and acts on that agency's flags only. */
+  agency?: string | undefined
 }
 
 const TOKEN = /^otk_([a-z0-9]{10})_([A-Za-z0-9_-]{16,})$/
 const CACHE_MS = 10_000
 
-export async function createToken(store: Store, scope: Scope, name: string): Promise<TokenInfo & { token: string }> {
+export async function createToken(store: Store, scope: Scope, name: string, agency?: string): Promise<TokenInfo & { token: string }> {
   const id = randomKey(10)
   const token = `otk_${id}_${randomSecret()}`
-  await store.insert('api_tokens', [{ id, hash: hashSecret(token), scope, name }])
-  return { id, scope, name, token }
+  await store.insert('api_tokens', [{ id, hash: hashSecret(token), scope, name, agency: agency ?? '' }])
+  return { id, scope, name, ...(agency ? { agency } : {}), token }
 }
 
+const infoOf = (row: { id: string; scope: Scope; name: string; agency?: string }): TokenInfo => ({
+  id: row.id,
+  scope: row.scope,
+  name: row.name,
+  ...(row.agency ? { agency: row.agency } : {}),
+})
+
 export async function listTokens(store: Store): Promise<TokenInfo[]> {
-  return store.query<TokenInfo>(`SELECT id, scope, name FROM ${store.table('api_tokens')} FINAL WHERE deleted = 0 ORDER BY id LIMIT 10000`)
+  const rows = await store.query<TokenInfo & { agency: string }>(`SELECT id, scope, name, agency FROM ${store.table('api_tokens')} FINAL WHERE deleted = 0 ORDER BY id LIMIT 10000`)
+  return rows.map(infoOf)
 }
 
 export async function revokeToken(store: Store, id: string): Promise<boolean> {
-  const [row] = await store.query<{ id: string; hash: string; scope: string; name: string }>(
-    `SELECT id, hash, scope, name FROM ${store.table('api_tokens')} FINAL WHERE id = {id:String} AND deleted = 0`,
+  const [row] = await store.query<{ id: string; hash: string; scope: string; name: string; agency: string }>(
+    `SELECT id, hash, scope, name, agency FROM ${store.table('api_tokens')} FINAL WHERE id = {id:String} AND deleted = 0`,
     { id },
   )
   if (!row) return false
@@ -62,15 +72,15 @@ export class TokenVerifier {
     const m = TOKEN.exec(token)
     if (!m?.[1]) return undefined
     const row = await this.lookup(m[1])
-    return row && sameHash(token, row.hash) ? { id: row.id, scope: row.scope, name: row.name } : undefined
+    return row && sameHash(token, row.hash) ? infoOf(row) : undefined
   }
 
   private async lookup(id: string) {
     const now = Date.now()
     const hit = this.cache.get(id)
     if (hit && now - hit.at < CACHE_MS) return hit.row
-    const [row] = await this.store.query<TokenInfo & { hash: string }>(
-      `SELECT id, hash, scope, name FROM ${this.store.table('api_tokens')} FINAL WHERE id = {id:String} AND deleted = 0`,
+    const [row] = await this.store.query<TokenInfo & { hash: string; agency: string }>(
+      `SELECT id, hash, scope, name, agency FROM ${this.store.table('api_tokens')} FINAL WHERE id = {id:String} AND deleted = 0`,
       { id },
     )
     if (this.cache.size > 10_000) this.cache.clear()

@@ -2,6 +2,7 @@
  * The versioned schema. A migration is applied once, in order, and recorded
  * in `schema_migrations`; never edit an applied one, add the next.
  */
+import { flagLifeStatements } from '../flag-life/tables.js'
 import { rollupStatements } from './rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
@@ -123,5 +124,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'analytics rollups',
     statements: rollupStatements,
+  },
+  {
+    // Flag lifecycle, webhooks, mail; owners in the registry; agency tokens (see flag-life/tables.ts).
+    version: 3,
+    name: 'flag lifecycle, owners, webhooks',
+    statements: flagLifeStatements,
   },
 ]

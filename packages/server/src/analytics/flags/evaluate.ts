@@ -93,7 +93,14 @@ export interface Evaluation {
   ranking: { service: string; impact: number; rules: Rule[] }[]
   /** Tests run (the BH family). */
   tests: number
+  /** The figure of every test that was run, flagged or not (a resolved flag is followed by it). */
+  measured: Measure[]
 }
+
+/** A test's figure; `parts` are the groups of people a share reveals (e.g. satisfied / not), for small-cell checks. */
+export type Measure = Pick<Flag, 'service' | 'rule' | 'metric' | 'value' | 'interval' | 'n' | 'step' | 'dimension' | 'group'> & { parts: number[] }
+
+const SHARE_METRICS: ReadonlySet<Flag['metric']> = new Set(['csat', 'completion_rate', 'error_rate', 'drop_off_rate'])
 
 export type Candidate = Omit<Flag, 'q_value' | 'severity' | 'impact'> & {
   /** The interval or effect condition besides significance holds. */
@@ -101,6 +108,8 @@ export type Candidate = Omit<Flag, 'q_value' | 'severity' | 'impact'> & {
   /** Gap as a share of people (for impact) and in severity units. */
   share: number
   units: number
+  /** NPS: promoters, passives, detractors (shares derive theirs from value × n). */
+  parts?: number[]
 }
 
 /** Every test that a service's evidence allows, flagged or not, with its p-value. */
@@ -123,11 +132,11 @@ export function evaluate(services: readonly ServiceEvidence[], q: { target: numb
   const comparisons = candidates.filter((c) => !TARGET_RULES.has(c.rule))
   for (const { candidate: c, q_value } of [...discoveries(against, q.target), ...discoveries(comparisons, q.comparison)]) {
     if (!c.holds) continue
-    const { holds: _, share, units, ...rest } = c
+    const { holds: _, share, units, parts: _parts, ...rest } = c
     flags.push({ ...rest, q_value, severity: severityOf(units, 1), impact: round(c.affected * share, 1) })
   }
   flags.sort((a, b) => b.impact - a.impact || a.service.localeCompare(b.service) || a.rule.localeCompare(b.rule))
-  return { flags, insufficient, ranking: rank(flags), tests: candidates.length }
+  return { flags, insufficient, ranking: rank(flags), tests: candidates.length, measured: candidates.map(measureOf) }
 }
 
 /**
@@ -164,6 +173,13 @@ function discoveries(candidates: readonly Candidate[], q: number): { candidate: 
     })
   })
   return out
+}
+
+function measureOf(c: Candidate): Measure {
+  const { service, rule, metric, value, interval, n, step, dimension, group } = c
+  const successes = Math.round(value * n)
+  const parts = c.parts ?? (SHARE_METRICS.has(metric) ? [successes, n - successes] : [])
+  return { service, rule, metric, value, interval, n, parts, ...(step === undefined ? {} : { step }), ...(dimension === undefined ? {} : { dimension, group }) }
 }
 
 /** Simes' combination of k p-values: min over i of k·p₍ᵢ₎/i. */
@@ -228,6 +244,7 @@ function surveyRules(s: ServiceEvidence): Candidate[] {
     out.push({
       ...base(s, 'low_nps', 'nps', value, [r.low, r.high], wn, people(s, wn)),
       target: t.nps,
+      parts: [w.nps.promoters, w.nps.passives, w.nps.detractors],
       p_value: se > 0 ? normalCdf((value - t.nps) / se) : value < t.nps ? 0 : 1,
       holds: r.high !== null && r.high < t.nps,
       share: gap / 100,
@@ -240,6 +257,7 @@ function surveyRules(s: ServiceEvidence): Candidate[] {
       const seD = (d.margin as number) / Z_95
       out.push({
         ...base(s, 'nps_decline', 'nps', value, [r.low, r.high], wn, people(s, wn)),
+        parts: [w.nps.promoters, w.nps.passives, w.nps.detractors],
         baseline: value + drop,
         baseline_n: bn,
         p_value: seD > 0 ? normalSf(drop / seD) : drop > 0 ? 0 : 1,

@@ -58,7 +58,7 @@ export async function flagsReport(store: Store, scope: Scope, opts: FlagsOptions
 }
 
 /** Per flag, the top terms of the low-score comments behind it (its metric's, its group's). */
-async function flagTerms(store: Store, scope: Scope, flags: readonly Flag[]): Promise<TermCount[][]> {
+export async function flagTerms(store: Store, scope: Scope, flags: readonly Flag[]): Promise<TermCount[][]> {
   const services = [...new Set(flags.map((f) => f.service))]
   if (services.length === 0) return []
   const texts = await commentTexts(store, { ...scope, values: { ...scope.values, service: services } }, { perService: COMMENTS_PER_SERVICE, lowOnly: true })

@@ -1,0 +1,108 @@
+/**
+ * `GET /v1/open/actions.json` and `.csv` (public, no token): "you said, we
+ * did", one row per resolved or verified flag (see actions.ts).
+ */
+import type { FastifyPluginAsync } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { flatten } from '../analytics/csv-columns.js'
+import { toCsv } from '../http/csv.js'
+import { publishedActions } from './actions.js'
+import { MIN_K } from './publication.js'
+
+const MAX_K = 10_000
+
+const QuerySchema = z
+  .object({
+    k: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(MIN_K, `must be at least ${MIN_K}: smaller cells are never published`)
+      .max(MAX_K)
+      .default(MIN_K),
+  })
+  .strict()
+
+const Interval = z.tuple([z.number().nullable(), z.number().nullable()])
+const Figure = z
+  .object({
+    value: z.number().nullable(),
+    interval: Interval.nullable().describe('95 % interval'),
+    n: z.number().int().nullable().describe('people behind the figure (answers or journeys)'),
+    window: z.object({ from: z.string(), to: z.string() }).nullable(),
+    suppressed: z.enum(['below_k', 'small_group']).optional(),
+  })
+  .nullable()
+
+const ActionSchema = z.object({
+  id: z.string(),
+  service: z.string(),
+  name_ru: z.string(),
+  name_en: z.string(),
+  agency: z.string().nullable(),
+  status: z.enum(['resolved', 'verified']),
+  rule: z.string(),
+  said: z.object({ rule_ru: z.string(), rule_en: z.string(), terms: z.array(z.string()).describe('the most frequent terms of the low-score comments, each used by at least k comments') }),
+  done: z.string().describe('the public note of the person who resolved it'),
+  resolved_at: z.string(),
+  verified_at: z.string().nullable().describe('when the data confirmed the fix: the rule quiet for two full windows after it'),
+  metric: z.string(),
+  before: Figure.describe('the figure at the last evaluation before the fix'),
+  after: Figure.describe('the latest figure on a window wholly after the fix; null until there is one'),
+})
+
+const ResponseSchema = z.object({
+  generated_at: z.string(),
+  method: z.object({ k: z.number(), rules: z.array(z.string()) }),
+  actions: z.array(ActionSchema),
+})
+
+const COLUMNS = [
+  'id', 'service', 'name_ru', 'name_en', 'agency', 'status', 'rule', 'said.rule_ru', 'said.rule_en', 'said.terms', 'done', 'resolved_at', 'verified_at', 'metric',
+  'before.value', 'before.interval', 'before.n', 'before.window.from', 'before.window.to', 'before.suppressed',
+  'after.value', 'after.interval', 'after.n', 'after.window.from', 'after.window.to', 'after.suppressed',
+]
+
+const methodOf = (k: number) => ({
+  k,
+  rules: [
+    'One row per flag that a person marked resolved (with a public note) or that the data then verified (the rule quiet for two full 28-day windows after the fix).',
+    'What people said: the rule in plain words and the most frequent terms of the low-score comments behind the flag; no comment is ever published, and a term only when at least k comments use it.',
+    `A figure is published only when it stands for at least k (${k}) people and each group of people it reveals (satisfied or not; promoters, passives, detractors; completed or not) holds 0 or at least k people; otherwise its value is withheld (below_k, small_group), and its count too when below k.`,
+    'before: the figure at the last evaluation before the fix; after: the latest figure over a window that starts after the fix (none until a full window has passed).',
+  ],
+})
+
+export const actionsRoutes: FastifyPluginAsync = async (base) => {
+  const app = base.withTypeProvider<ZodTypeProvider>()
+  const { store, config, now: clock } = app.otklik
+  const rateLimit = config.rateLimit > 0 ? { max: config.rateLimit, timeWindow: 60_000 } : false
+  const routeConfig = { access: 'public' as const, rateLimit }
+  const tags = ['open data']
+  const build = async (k: number) => ({ generated_at: new Date(clock()).toISOString(), method: methodOf(k), actions: await publishedActions(store, k) })
+
+  app.get(
+    '/actions.json',
+    {
+      config: routeConfig,
+      schema: { tags, summary: 'Open data: you said, we did (JSON)', description: 'Public, no token. Every resolved or verified flag: what people said, what was done, when, and the figure before and after.', querystring: QuerySchema, response: { 200: ResponseSchema } },
+    },
+    async (request, reply) => {
+      reply.header('access-control-allow-origin', '*')
+      return build(request.query.k)
+    },
+  )
+
+  app.get(
+    '/actions.csv',
+    { config: routeConfig, schema: { tags, summary: 'Open data: you said, we did (CSV)', description: 'The rows of actions.json; intervals and terms as JSON text.', querystring: QuerySchema, produces: ['text/csv'] } },
+    async (request, reply) => {
+      const { actions } = await build(request.query.k)
+      return reply
+        .header('access-control-allow-origin', '*')
+        .header('content-disposition', 'attachment; filename="otklik-actions.csv"')
+        .type('text/csv; charset=utf-8')
+        .send(toCsv(actions.map((a) => flatten({ ...a })), COLUMNS))
+    },
+  )
+}
