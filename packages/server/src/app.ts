@@ -20,6 +20,7 @@ import type { AppContext } from './context.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import { Committer } from './ingest/committer.js'
+import { excludedAdminRoutes, excludedMetricsRoutes } from './ingest/forgery/routes.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
 import { Spool } from './ingest/spool.js'
@@ -113,6 +114,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(openDataRoutes, { prefix: '/v1/open' })
   await app.register(openPageRoutes, { prefix: '/open' })
   await app.register(demoRoutes, { prefix: '/v1/admin' })
+  await app.register(excludedMetricsRoutes, { prefix: '/v1' })
+  await app.register(excludedAdminRoutes, { prefix: '/v1/admin' })
   return app
 }
 

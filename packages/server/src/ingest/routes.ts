@@ -11,12 +11,15 @@ import { APP_KEY_HEADER, LIMITS } from '../contract/limits.js'
 import { errors } from '../errors.js'
 import { StorageUnavailableError, appSecretMatches, originAllowed, type Site } from '../registry/sites.js'
 import { NotDurableError } from './committer.js'
+import { AnswerJudge } from './forgery/judge.js'
+import { storedSurveys } from './forgery/stored.js'
 import { normalizeEvents } from './normalize.js'
 import { parseUserAgent } from './user-agent.js'
 
 
 export const ingestRoutes: FastifyPluginAsync = async (app) => {
-  const { sites, committer, metrics, config } = app.otklik
+  const { sites, committer, metrics, config, store } = app.otklik
+  const judge = new AnswerJudge(storedSurveys(store))
 
   // Origins are checked per site after the body names the site, so the
   // preflight can only say "any origin may ask"; the POST itself is refused
@@ -88,6 +91,11 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
       for (const r of result.rejected) metrics.eventsRejected.inc({ reason: r.code })
       const rejected = result.rejected.map(({ index, reason }) => ({ index, reason }))
       if (result.rows.length === 0) throw errors.allRejected(rejected)
+      // App sites prove themselves with a secret; only web answers are judged.
+      if (site.kind === 'web') {
+        await judge.judge(site.key, result.rows, { ip: request.ip, userAgent: request.headers['user-agent'] }, receivedAt)
+        for (const r of result.rows) if (r.excluded) metrics.answersExcluded.inc({ reason: r.excluded })
+      }
       try {
         await committer.submit(result.rows)
       } catch (err) {

@@ -3,6 +3,7 @@
  * in `schema_migrations`; never edit an applied one, add the next.
  */
 import { rollupStatements } from '../analytics/rollups.js'
+import { excludedColumnStatements } from '../ingest/forgery/migration.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
 export interface Migration {
@@ -123,5 +124,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'analytics rollups',
     statements: rollupStatements,
+  },
+  {
+    // Ballot stuffing: suspicious answers are kept but marked, and the
+    // rollup views skip them (see ingest/forgery/).
+    version: 3,
+    name: 'excluded answers',
+    statements: excludedColumnStatements,
   },
 ]
