@@ -53,12 +53,16 @@ export function buildProgram(): Command {
     .option('--name <name>', 'a human name for the site')
     .option('--app', 'an app site: sends its secret key in X-Otklik-Key instead of an origin')
     .option('--key <key>', 'choose the public site key instead of a random one')
-    .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string }) => {
+    .option('--services <which>', 'services its events may name: any (default), registered, or a comma-separated list of ids')
+    .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string; services?: string }) => {
+      const services = opts.services === undefined || opts.services === 'any' || opts.services === 'registered' ? opts.services : opts.services.split(',').map((s) => s.trim()).filter(Boolean)
+      if (Array.isArray(services) && services.length === 0) throw new CliError('--services needs any, registered or a list of service ids')
       const input: NewSite = {
         kind: opts.app ? 'app' : 'web',
         name: opts.name ?? (opts.app ? 'app' : (opts.origin?.[0] ?? 'site')),
         origins: opts.origin ?? [],
         ...(opts.key ? { key: opts.key } : {}),
+        ...(services ? { services: services as NewSite['services'] & object } : {}),
       }
       if (!opts.app && input.origins?.length === 0) throw new CliError('a web site needs --origin URL (or use --app)')
       const created = await withData(loadConfig(), {
