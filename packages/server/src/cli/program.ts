@@ -7,7 +7,7 @@ import { VERSION } from '../app.js'
 import { SCOPES, type Scope } from '../auth/scopes.js'
 import { CliError, withData, type AdminApi } from './data-access.js'
 import { loadConfig } from '../config.js'
-import { createSite, type NewSite } from '../registry/sites.js'
+import { createSite, type NewSite, type ServicePolicy } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
 import { importCommand } from '../backfill/import-command.js'
 import { seedDemo, type SeedResult } from '../demo/seed.js'
@@ -55,14 +55,13 @@ export function buildProgram(): Command {
     .option('--key <key>', 'choose the public site key instead of a random one')
     .option('--services <which>', 'services its events may name: any (default), registered, or a comma-separated list of ids')
     .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string; services?: string }) => {
-      const services = opts.services === undefined || opts.services === 'any' || opts.services === 'registered' ? opts.services : opts.services.split(',').map((s) => s.trim()).filter(Boolean)
-      if (Array.isArray(services) && services.length === 0) throw new CliError('--services needs any, registered or a list of service ids')
+      const services = opts.services === undefined ? undefined : servicePolicy(opts.services)
       const input: NewSite = {
         kind: opts.app ? 'app' : 'web',
         name: opts.name ?? (opts.app ? 'app' : (opts.origin?.[0] ?? 'site')),
         origins: opts.origin ?? [],
         ...(opts.key ? { key: opts.key } : {}),
-        ...(services ? { services: services as NewSite['services'] & object } : {}),
+        ...(services ? { services } : {}),
       }
       if (!opts.app && input.origins?.length === 0) throw new CliError('a web site needs --origin URL (or use --app)')
       const created = await withData(loadConfig(), {
@@ -138,4 +137,11 @@ function toPositiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new CliError(`${JSON.stringify(value)} is not a positive whole number`)
   return n
+}
+
+function servicePolicy(text: string): ServicePolicy {
+  if (text === 'any' || text === 'registered') return text
+  const ids = text.split(',').map((s) => s.trim()).filter(Boolean)
+  if (ids.length === 0) throw new CliError('--services needs any, registered or a comma-separated list of service ids')
+  return ids
 }
