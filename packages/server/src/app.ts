@@ -49,6 +49,10 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // A body that trickles in is cut off with a 408 (Node checks open
+    // requests every connectionsCheckingInterval, 30 s by default).
+    requestTimeout: config.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs), headersTimeout: config.requestTimeoutMs },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

@@ -15,6 +15,7 @@ const DEFAULTS = {
   RATE_LIMIT: 600,
   FLUSH_INTERVAL_MS: 50,
   FLUSH_MAX_EVENTS: 5000,
+  REQUEST_TIMEOUT_MS: 10_000,
 } as const
 
 const int = (min: number, max: number) => z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(min).max(max)
@@ -38,6 +39,9 @@ const EnvSchema = z.object({
   RETENTION_DAYS: int(0, 36500).default(DEFAULTS.RETENTION_DAYS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   RATE_LIMIT: int(0, 10_000_000).default(DEFAULTS.RATE_LIMIT),
+  SITE_RATE_LIMIT: int(0, 10_000_000).optional(),
+  SITE_EVENT_LIMIT: int(0, 1_000_000_000).optional(),
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(DEFAULTS.REQUEST_TIMEOUT_MS),
   FLUSH_INTERVAL_MS: int(1, 10_000).default(DEFAULTS.FLUSH_INTERVAL_MS),
   FLUSH_MAX_EVENTS: int(1, 1_000_000).default(DEFAULTS.FLUSH_MAX_EVENTS),
   // Someone trying the product wants data to look at; production does not.
@@ -66,8 +70,12 @@ export interface Config {
   /** 0 keeps events forever. */
   retentionDays: number
   logLevel: string
-  /** Requests per minute per IP and per site key; 0 turns limiting off. */
+  /** Requests per minute per IP; 0 turns limiting off. */
   rateLimit: number
+  /** Per site key, a minute: requests (default RATE_LIMIT) and events (default 20 × that); 0 = no limit. */
+  siteLimits: { requests: number; events: number }
+  /** A request (headers and body) must arrive within this long, or it is answered 408 and closed. */
+  requestTimeoutMs: number
   flush: { intervalMs: number; maxEvents: number }
   /** Load the demo data on a first start (`pnpm start` sets OTKLIK_DEMO=1). */
   demo: boolean
@@ -107,6 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
+    siteLimits: Object.freeze({
+      requests: e.SITE_RATE_LIMIT ?? e.RATE_LIMIT,
+      events: e.SITE_EVENT_LIMIT ?? 20 * (e.SITE_RATE_LIMIT ?? e.RATE_LIMIT),
+    }),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
     demo: ['1', 'true', 'on', 'yes'].includes(e.OTKLIK_DEMO),
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,

@@ -15,6 +15,7 @@ import { AnswerJudge } from './forgery/judge.js'
 import { ServiceGuard, indexOfRow } from './forgery/service-guard.js'
 import { storedSurveys } from './forgery/stored.js'
 import { normalizeEvents } from './normalize.js'
+import { SiteLimits } from './site-limits.js'
 import { parseUserAgent } from './user-agent.js'
 
 
@@ -38,20 +39,13 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
   })
 
   const limits = config.rateLimit > 0
-  const siteLimit = limits
-    ? app.rateLimit({
-        max: config.rateLimit,
-        timeWindow: 60_000,
-        keyGenerator: (req: FastifyRequest) => `site:${siteKeyOf(req.body)}`,
-      })
-    : undefined
+  const siteLimits = new SiteLimits(config.siteLimits)
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '',
     {
       bodyLimit: LIMITS.maxBodyBytes,
       config: { access: 'public', ...(limits ? { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } } : { rateLimit: false }) },
-      ...(siteLimit ? { preHandler: siteLimit } : {}),
       schema: {
         summary: 'Ingest a batch of events',
         description:
@@ -82,6 +76,12 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         throw errors.unknownSite()
       }
       checkSource(site, request)
+      const over = siteLimits.take(site.key, batch.events.length, receivedAt)
+      if (over) {
+        metrics.eventsRejected.inc({ reason: 'site_rate_limited' })
+        reply.header('retry-after', String(over.retryAfterS))
+        throw errors.siteRateLimited(over.what, over.what === 'requests' ? config.siteLimits.requests : config.siteLimits.events)
+      }
       const result = normalizeEvents(batch.events, {
         siteKey: site.key,
         offline: site.kind === 'app',
@@ -126,9 +126,4 @@ function checkSource(site: Site, request: FastifyRequest): void {
   const origin = request.headers.origin
   if (!origin) throw errors.originRequired()
   if (!originAllowed(site, origin)) throw errors.originNotAllowed()
-}
-
-function siteKeyOf(body: unknown): string {
-  const site = typeof body === 'object' && body !== null ? (body as { site?: unknown }).site : undefined
-  return typeof site === 'string' ? site.slice(0, LIMITS.maxIdChars) : '-'
 }
