@@ -6,11 +6,11 @@
 import type { z } from 'zod'
 import { EventSchema } from '../contract/events.js'
 import { LIMITS } from '../contract/limits.js'
-import { scrubPii } from '../contract/scrub-pii.js'
+import { scrubAllPii } from '../contract/scrub-pii-people.js'
 import type { OtklikEvent } from '../contract/types.js'
 import type { EventRow } from '../storage/events-store.js'
 import { issueReason } from '../contract/issue-reason.js'
-import { cleanPath } from '../contract/path.js'
+import { cleanPath, scrubPath } from '../contract/path.js'
 import type { DeviceInfo } from './user-agent.js'
 
 export interface Rejection {
@@ -105,12 +105,12 @@ function toRow(e: OtklikEvent, id: string, ts: number, ctx: NormalizeContext): E
     device: ctx.device.device,
     browser: ctx.device.browser,
     os: ctx.device.os,
-    path: e.path === undefined ? '' : cleanPath(e.path).slice(0, LIMITS.maxPathChars),
+    path: e.path === undefined ? '' : scrubPath(cleanPath(e.path)).slice(0, LIMITS.maxPathChars),
     error_code: e.error_code ?? '',
     metric: e.metric ?? '',
     question: e.question ?? '',
     score: e.score ?? null,
-    comment: e.comment === undefined ? '' : scrubPii(e.comment).text,
+    comment: e.comment === undefined ? '' : scrubAllPii(e.comment).text,
     sdk: ctx.sdk ?? '',
   }
 }
