@@ -29,6 +29,7 @@ import { opsRoutes } from './ops/routes.js'
 import { catalogRoutes } from './registry/catalog-routes.js'
 import { registryRoutes } from './registry/routes.js'
 import { sdkAssetsRoutes } from './sdk-assets/routes.js'
+import { securityHeaders } from './security/headers.js'
 import { SiteCache } from './registry/sites.js'
 import { TokenVerifier } from './registry/tokens.js'
 import { eventsSink } from './storage/events-store.js'
@@ -101,7 +102,14 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false } })
+  await app.register(securityHeaders, { hsts: config.hsts })
+  // The docs pages get a CSP of their own; it asks for https only behind TLS.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: false },
+    staticCSP: true,
+    transformStaticCSP: (csp) => (config.hsts ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '')),
+  })
   await app.register(rateLimit, { global: false })
   await app.register(authPlugin)
 

@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   OTKLIK_DEMO: z
     .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], { error: 'must be 1 or 0' })
     .default('0'),
+  HSTS: z.enum(['1', '0', 'true', 'false'], { error: 'must be true or false' }).default('false'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)')
@@ -79,6 +81,10 @@ export interface Config {
   flush: { intervalMs: number; maxEvents: number }
   /** Load the demo data on a first start (`pnpm start` sets OTKLIK_DEMO=1). */
   demo: boolean
+  /** Send Strict-Transport-Security (only behind TLS). */
+  hsts: boolean
+  /** When set, GET /metrics needs `Authorization: Bearer <it>`. */
+  metricsToken?: string | undefined
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP. */
   trustProxy: boolean | string
 }
@@ -122,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
     demo: ['1', 'true', 'on', 'yes'].includes(e.OTKLIK_DEMO),
+    hsts: e.HSTS === '1' || e.HSTS === 'true',
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
   })
 }
