@@ -28,6 +28,7 @@ import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
 import { catalogRoutes } from './registry/catalog-routes.js'
 import { registryRoutes } from './registry/routes.js'
+import { eraseRoutes } from './privacy/routes.js'
 import { sdkAssetsRoutes } from './sdk-assets/routes.js'
 import { securityHeaders } from './security/headers.js'
 import { SiteCache } from './registry/sites.js'
@@ -128,6 +129,7 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   await app.register(excludedMetricsRoutes, { prefix: '/v1' })
   await app.register(excludedAdminRoutes, { prefix: '/v1/admin' })
+  await app.register(eraseRoutes, { prefix: '/v1/admin' })
   return app
 }
 

@@ -162,3 +162,16 @@ export function countedRollupViews(t: DdlTarget): string[] {
 /** The condition every reader of raw events adds: the row is not excluded. */
 export const COUNTED = "excluded = ''"
 
+
+/**
+ * Statements that rebuild the journey rollups' rows from the counted raw
+ * events chosen by `where` (for `otklik erase`, after it deleted the rows of
+ * the journeys it touched): through the Distributed tables in a cluster.
+ */
+export function journeyRollupRebuild(t: DdlTarget, where: string): string[] {
+  const db = quoteIdent(t.database)
+  return ROLLUPS.filter(({ spec }) => spec === JOURNEYS_ROLLUP || spec === JOURNEY_STEPS_ROLLUP).map(
+    ({ spec, select }) =>
+      `INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `(SELECT * FROM ${db}.events WHERE ${where})`).replaceAll('{counted}', COUNTED)}`,
+  )
+}

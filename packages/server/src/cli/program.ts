@@ -10,6 +10,8 @@ import { loadConfig } from '../config.js'
 import { createSite, type NewSite, type ServicePolicy } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
 import { importCommand } from '../backfill/import-command.js'
+import { eraseData, type EraseResult } from '../privacy/erase.js'
+import { EraseRequest, toTarget } from '../privacy/erase-request.js'
 import { seedDemo, type SeedResult } from '../demo/seed.js'
 import { registryImportCommand } from '../registry/import-command.js'
 import { serveForever } from '../server.js'
@@ -116,6 +118,24 @@ export function buildProgram(): Command {
     .option('--site <key>', 'site for events that name none (default: import)')
     .action(async (file: string, opts: { site?: string }) => {
       await importCommand(loadConfig(), file, opts, { out, err })
+    })
+  program
+    .command('erase')
+    .description('delete a site\'s or a service\'s raw events (optionally only before a date) and the rollups derived from them; cannot be undone')
+    .option('--site <key>', 'the site whose events go')
+    .option('--service <id>', 'the service whose events go')
+    .option('--before <date>', 'only what happened before this UTC date (YYYY-MM-DD)')
+    .action(async (opts: { site?: string; service?: string; before?: string }) => {
+      const parsed = EraseRequest.safeParse(opts)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        throw new CliError(`${issue?.path.length ? `--${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'} (otklik erase --site KEY | --service ID [--before DATE])`)
+      }
+      const done = await withData(loadConfig(), {
+        direct: (store) => eraseData(store, toTarget(parsed.data)),
+        viaServer: (api: AdminApi) => api.call<EraseResult>('POST', '/v1/admin/erase', parsed.data),
+      })
+      out(`erased ${done.events} events and the rollup rows derived from them (${done.journeys} journeys touched)`)
     })
   program
     .command('demo')
