@@ -10,7 +10,7 @@ import { addService } from '../../analytics/testing/rows.js'
 import type { OtklikEvent } from '../../contract/types.js'
 import { createSite } from '../../registry/sites.js'
 import { testAppWithTokens } from '../../../test-support/app.js'
-import { CHROME_UA, batch } from '../../../test-support/events.js'
+import { CHROME_UA, batch, surveyEvent } from '../../../test-support/events.js'
 
 const ORIGIN = 'https://gov.example'
 const SERVICE = 'passport-rf'
@@ -20,16 +20,8 @@ let app: FastifyInstance
 let viewer: string
 let base: number
 
-const survey = (type: 'survey_shown' | 'survey_response', session: string, ts: number, over: Partial<OtklikEvent> = {}): OtklikEvent => ({
-  id: randomUUID(),
-  type,
-  ts,
-  session,
-  service: SERVICE,
-  metric: 'csat',
-  channel: 'web',
-  ...over,
-})
+const survey = (type: 'survey_shown' | 'survey_response', session: string, ts: number, over: Partial<OtklikEvent> = {}) =>
+  surveyEvent(type, session, ts, { service: SERVICE, ...over })
 
 const post = (events: OtklikEvent[], ip: string, ua: string | undefined) =>
   app.inject({

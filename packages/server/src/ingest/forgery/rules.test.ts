@@ -12,7 +12,7 @@ import type { Store } from '../../storage/store.js'
 import { buildApp } from '../../app.js'
 import type { Config } from '../../config.js'
 import { testAppWithTokens } from '../../../test-support/app.js'
-import { CHROME_UA, batch } from '../../../test-support/events.js'
+import { CHROME_UA, batch, surveyEvent } from '../../../test-support/events.js'
 import { RULES } from './rules.js'
 
 const ORIGIN = 'https://gov.example'
@@ -25,16 +25,8 @@ let admin: string
 let kioskSecret: string
 let now: number
 
-const survey = (type: 'survey_shown' | 'survey_response', session: string, ts: number, over: Partial<OtklikEvent> = {}): OtklikEvent => ({
-  id: randomUUID(),
-  type,
-  ts,
-  session,
-  service: 'rules',
-  metric: 'csat',
-  ...(type === 'survey_response' ? { score: 5 } : {}),
-  ...over,
-})
+const survey = (type: 'survey_shown' | 'survey_response', session: string, ts: number, over: Partial<OtklikEvent> = {}) =>
+  surveyEvent(type, session, ts, { service: 'rules', ...over })
 
 let ipSeq = 0
 const post = async (events: OtklikEvent[], opts: { ip?: string; ua?: string | null; site?: string; headers?: Record<string, string> } = {}) => {
