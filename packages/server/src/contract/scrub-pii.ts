@@ -134,10 +134,16 @@ const RULES: readonly Rule[] = [
 
 type Compiled = readonly (readonly [PiiKind, RegExp, Rule[3]])[]
 const compiled = new Map<readonly Rule[], Compiled>()
+const compile = (rules: readonly Rule[]): Compiled => {
+  let c = compiled.get(rules)
+  if (!c) compiled.set(rules, (c = rules.map(([kind, src, flags, ok]) => [kind, new RegExp(src, flags), ok] as const)))
+  return c
+}
 
-// Zero-width and bidi format characters and the soft hyphen; a zero-width
-// joiner inside an emoji sequence stays.
-const FORMAT = /[\u00AD\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u200D(?!\p{Extended_Pictographic})/gu
+// Zero-width and bidi format characters and the soft hyphen. The zero-width
+// joiner goes too (an emoji family then shows as its members): the SDK's
+// size budget has no room for telling the cases apart.
+const FORMAT = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g
 
 /** Removes the format characters that hide text from people and from the rules. */
 export const stripFormat = (text: string): string => text.replace(FORMAT, '')
@@ -157,14 +163,17 @@ const normalise = (text: string): string =>
 export function scrubPii(text: string, more: readonly Rule[] = []): Scrubbed {
   const found = new Set<PiiKind>()
   let out = typeof text === 'string' ? text : ''
+  let rules: Compiled
   try {
     out = stripFormat(out)
-    if (!compiled.has(more)) compiled.set(more, [...RULES, ...more].map(([kind, src, flags, ok]) => [kind, new RegExp(src, flags), ok] as const))
+    // Without a digit or «@» no rule here can match: only `more` runs.
+    rules = [...(/[\d@\uFF10-\uFF20]/.test(out) ? compile(RULES) : []), ...compile(more)]
   } catch {
     return { text: out, found: [] }
   }
-  for (const [kind, re, ok] of compiled.get(more) ?? []) {
-    const view = normalise(out)
+  // The view changes only where a rule replaced something.
+  let view = normalise(out)
+  for (const [kind, re, ok] of rules) {
     let kept = ''
     let last = 0
     for (const m of view.matchAll(re)) {
@@ -175,7 +184,10 @@ export function scrubPii(text: string, more: readonly Rule[] = []): Scrubbed {
       last = end
       found.add(kind)
     }
-    out = kept + out.slice(last)
+    if (last > 0) {
+      out = kept + out.slice(last)
+      view = normalise(out)
+    }
   }
   return { text: out, found: PII_KINDS.filter((k) => found.has(k)) }
 }
