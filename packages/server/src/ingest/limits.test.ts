@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSite } from '../registry/sites.js'
 import { testApp } from '../../test-support/app.js'
 import { CHROME_UA, batch, event } from '../../test-support/events.js'
+import { inParallel } from '../../test-support/post.js'
 
 const ORIGIN = 'https://gov.example'
 
@@ -34,22 +35,21 @@ describe('per-site limits', () => {
     })
 
   it('70 requests to one site from 70 IPs with RATE_LIMIT=60: the 61st and later are 429 with Retry-After', async () => {
-    const codes: number[] = []
-    for (let i = 0; i < 70; i++) codes.push((await send('demo', `10.9.0.${i}`)).statusCode)
+    const codes = await inParallel(Array.from({ length: 70 }, (_, i) => i), 8, async (i) => (await send('demo', `10.9.0.${i}`)).statusCode)
     expect(codes.filter((c) => c === 202)).toHaveLength(60)
-    expect(codes.slice(60)).toEqual(Array(10).fill(429))
+    expect(codes.filter((c) => c === 429)).toHaveLength(10)
     const limited = await send('demo', '10.9.1.1')
     expect(limited.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringContaining('more than 60 requests') })
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
     // Another site is not held up by this one.
     expect((await send('other', '10.9.1.2')).statusCode).toBe(202)
-  })
+  }, 180_000)
 
   it('the per-IP limit still counts alongside', async () => {
     const codes: number[] = []
     for (let i = 0; i < 61; i++) codes.push((await send('other', '10.8.0.1')).statusCode)
     expect(codes.at(-1)).toBe(429)
-  })
+  }, 180_000)
 
   it('a site may send SITE_EVENT_LIMIT events a minute, however few the requests', async () => {
     const codes: number[] = []

@@ -1,5 +1,5 @@
 /**
- * Per-site limits on ingestion, per minute (fixed windows): requests and
+ * Per-site limits on ingestion, per minute (a window from a site's first request): requests and
  * events. Counted in this process only (one process per data directory;
  * behind several processes each counts its own share). Kept apart from
  * @fastify/rate-limit, whose second limiter on a route is skipped once the
@@ -30,15 +30,15 @@ export class SiteLimits {
    * and its events are not counted), else undefined.
    */
   take(site: string, events: number, now: number): { retryAfterS: number; what: 'requests' | 'events' } | undefined {
-    const start = now - (now % WINDOW_MS)
     let w = this.windows.get(site)
-    if (!w || w.start !== start) {
+    // A window opens with a site's first request and lasts a minute.
+    if (!w || now - w.start >= WINDOW_MS) {
       if (this.windows.size >= MAX_SITES) this.windows.clear()
-      w = { start, requests: 0, events: 0 }
+      w = { start: now, requests: 0, events: 0 }
       this.windows.set(site, w)
     }
     w.requests++
-    const retryAfterS = Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000))
+    const retryAfterS = Math.max(1, Math.ceil((w.start + WINDOW_MS - now) / 1000))
     if (this.limits.requests > 0 && w.requests > this.limits.requests) return { retryAfterS, what: 'requests' }
     if (this.limits.events > 0 && w.events + events > this.limits.events) return { retryAfterS, what: 'events' }
     w.events += events
