@@ -89,7 +89,7 @@ export const wellFormed = (s: string): boolean => !LONE_SURROGATE.test(s)
 /** Header an app site (kiosk, mobile app, call centre) sends its secret in. */
 export const APP_KEY_HEADER = 'x-otklik-key'
 
-export { cleanPath } from './path.js'
+export { cleanPath, scrubPath } from './path.js'
 export { parseInstant } from './instant.js'
 
 // The API's enumerations, shared by its schemas, the server and clients.

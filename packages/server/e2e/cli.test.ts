@@ -61,6 +61,19 @@ describe('otklik CLI', () => {
   })
 })
 
+describe('otklik erase', () => {
+  it('erases a site on a data directory no server holds, and says what it needs in one line', async () => {
+    const env = { DATA_DIR: tempDir() }
+    const done = await runCli(['erase', '--site', 'legacy', '--before', '2025-01-01'], env)
+    expect(done.stdout.trim()).toBe('erased 0 events and the rollup rows derived from them (0 journeys touched)')
+    for (const args of [['erase'], ['erase', '--site', 'a', '--service', 'b'], ['erase', '--service', 'b', '--before', '31.01.2025']]) {
+      const bad = await runCli(args, env)
+      expect(bad.code).toBe(2)
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+})
+
 describe('a running server and the CLI on its data directory', () => {
   it('first start creates the demo site and prints an admin token once; commands go through the server', async () => {
     const dataDir = tempDir()

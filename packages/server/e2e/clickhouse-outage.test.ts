@@ -22,7 +22,7 @@ afterAll(async () => {
   await clickhouse.stop()
 })
 
-const readyz = async () => (await fetch(`${server.url}/readyz`)).json() as Promise<{ storage: string; spool: { blocks: number } }>
+const readyz = async () => (await fetch(`${server.url}/readyz`)).json() as Promise<{ status: string; storage: string; spool: { blocks: number; writable: boolean; oldest_block_age_s: number | null } }>
 const post = (events: OtklikEvent[]) => postEvents(server.url, events, { site: 'gov', origin: ORIGIN })
 const batchOf = (n: number) => Array.from({ length: n }, (_, i) => (i % 4 ? event() : answer(2)))
 
@@ -43,11 +43,13 @@ it('ClickHouse going away during ingestion loses nothing: spooled, replayed when
   expect((await post(during[0]!)).status).toBe(202)
   expect(await readyz()).toMatchObject({ storage: 'unreachable' })
   expect((await readyz()).spool.blocks).toBeGreaterThan(0)
+  // Events can still be made durable in the spool: ready, with the oldest block's age.
+  expect(await readyz()).toMatchObject({ status: 'ready', spool: { writable: true, oldest_block_age_s: expect.any(Number) } })
 
   clickhouse = await spawnClickHouseHttpServer({ dataDir: chData, port: clickhouse.port })
   const deadline = Date.now() + 60_000
   while ((await readyz()).spool.blocks > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
-  expect(await readyz()).toEqual({ status: 'ready', storage: 'ok', spool: { blocks: 0 } })
+  expect(await readyz()).toEqual({ status: 'ready', storage: 'ok', spool: { blocks: 0, writable: true, oldest_block_age_s: null } })
 
   expect((await post(during[1]!)).status).toBe(202) // a late retry after the replay
   const after = batchOf(10)

@@ -78,7 +78,7 @@ export function serverAndBrowser(): Running {
 export type StoredEvent = Pick<
   EventRow,
   'type' | 'session' | 'journey' | 'service' | 'life_situation' | 'step' | 'error_code' | 'metric' | 'question' | 'score' | 'comment' | 'path' | 'locale'
->
+> & { excluded: string }
 
 /** The site's events once `done` says they are all there (polled: ingestion is asynchronous). */
 export async function waitForEvents(store: Store, site: string, done: (events: StoredEvent[]) => boolean, timeoutMs = 20_000): Promise<StoredEvent[]> {
@@ -86,7 +86,7 @@ export async function waitForEvents(store: Store, site: string, done: (events: S
   let events: StoredEvent[] = []
   while (Date.now() < until) {
     events = await store.query<StoredEvent>(
-      `SELECT type, toString(session) AS session, toString(journey) AS journey, service, life_situation, step, error_code, metric, question, score, comment, path, locale
+      `SELECT type, toString(session) AS session, toString(journey) AS journey, service, life_situation, step, error_code, metric, question, score, comment, path, locale, excluded
        FROM ${store.table('events')} WHERE site_id = {site:String} ORDER BY ts, type`,
       { site },
     )

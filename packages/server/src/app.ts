@@ -23,6 +23,7 @@ import { FlagLife, allOf } from './flag-life/life.js'
 import { flagLifeRoutes } from './flag-life/routes.js'
 import { withoutNulls } from './http/absent-nulls.js'
 import { Committer } from './ingest/committer.js'
+import { excludedAdminRoutes, excludedMetricsRoutes } from './ingest/forgery/routes.js'
 import { ingestRoutes } from './ingest/routes.js'
 import { landingRoutes } from './landing/routes.js'
 import { FlagMail } from './mail/mailer.js'
@@ -34,7 +35,9 @@ import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
 import { catalogRoutes } from './registry/catalog-routes.js'
 import { registryRoutes } from './registry/routes.js'
+import { eraseRoutes } from './privacy/routes.js'
 import { sdkAssetsRoutes } from './sdk-assets/routes.js'
+import { securityHeaders } from './security/headers.js'
 import { SiteCache } from './registry/sites.js'
 import { TokenVerifier } from './registry/tokens.js'
 import { eventsSink } from './storage/events-store.js'
@@ -62,6 +65,10 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     // One line per request only at LOG_LEVEL=debug (below): at info they
     // would bury the start-up notice and its one-time admin token.
     logController: new LogController({ disableRequestLogging: true }),
+    // A body that trickles in is cut off with a 408 (Node checks open
+    // requests every connectionsCheckingInterval, 30 s by default).
+    requestTimeout: config.requestTimeoutMs,
+    http: { connectionsCheckingInterval: Math.min(1000, config.requestTimeoutMs), headersTimeout: config.requestTimeoutMs },
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -125,7 +132,14 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   void committer.replay()
 
   await app.register(swagger, openApiOptions(VERSION))
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: false } })
+  await app.register(securityHeaders, { hsts: config.hsts })
+  // The docs pages get a CSP of their own; it asks for https only behind TLS.
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { deepLinking: false },
+    staticCSP: true,
+    transformStaticCSP: (csp) => (config.hsts ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '')),
+  })
   await app.register(rateLimit, { global: false })
   await app.register(authPlugin)
 
@@ -146,6 +160,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   await app.register(openPageRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   await app.register(landingRoutes)
+  await app.register(excludedMetricsRoutes, { prefix: '/v1' })
+  await app.register(excludedAdminRoutes, { prefix: '/v1/admin' })
+  await app.register(eraseRoutes, { prefix: '/v1/admin' })
   return app
 }
 

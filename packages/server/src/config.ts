@@ -16,6 +16,7 @@ const DEFAULTS = {
   FLUSH_INTERVAL_MS: 50,
   FLUSH_MAX_EVENTS: 5000,
   FLAGS_EVERY: '1h',
+  REQUEST_TIMEOUT_MS: 10_000,
 } as const
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }
@@ -50,6 +51,9 @@ const EnvSchema = z.object({
   RETENTION_DAYS: int(0, 36500).default(DEFAULTS.RETENTION_DAYS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
   RATE_LIMIT: int(0, 10_000_000).default(DEFAULTS.RATE_LIMIT),
+  SITE_RATE_LIMIT: int(0, 10_000_000).optional(),
+  SITE_EVENT_LIMIT: int(0, 1_000_000_000).optional(),
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(DEFAULTS.REQUEST_TIMEOUT_MS),
   FLUSH_INTERVAL_MS: int(1, 10_000).default(DEFAULTS.FLUSH_INTERVAL_MS),
   FLUSH_MAX_EVENTS: int(1, 1_000_000).default(DEFAULTS.FLUSH_MAX_EVENTS),
   // Someone trying the product wants data to look at; production does not.
@@ -59,6 +63,8 @@ const EnvSchema = z.object({
   FLAGS_EVERY: flagsEvery.prefault(DEFAULTS.FLAGS_EVERY),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL like smtp://user:pass@mail.example.org:587' }).optional(),
   MAIL_FROM: z.string().min(3).max(200).default('Otklik <otklik@localhost>'),
+  HSTS: z.enum(['1', '0', 'true', 'false'], { error: 'must be true or false' }).default('false'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z
     .string()
     .regex(/^(true|false|[0-9a-fA-F.:/, ]+)$/, 'must be true, false or a comma-separated list of proxy addresses (CIDR allowed)')
@@ -81,11 +87,19 @@ export interface Config {
   /** 0 keeps events forever. */
   retentionDays: number
   logLevel: string
-  /** Requests per minute per IP and per site key; 0 turns limiting off. */
+  /** Requests per minute per IP; 0 turns limiting off. */
   rateLimit: number
+  /** Per site key, a minute: requests (default RATE_LIMIT) and events (default 20 × that); 0 = no limit. */
+  siteLimits: { requests: number; events: number }
+  /** A request (headers and body) must arrive within this long, or it is answered 408 and closed. */
+  requestTimeoutMs: number
   flush: { intervalMs: number; maxEvents: number }
   /** Load the demo data on a first start (`pnpm start` sets OTKLIK_DEMO=1). */
   demo: boolean
+  /** Send Strict-Transport-Security (only behind TLS). */
+  hsts: boolean
+  /** When set, GET /metrics needs `Authorization: Bearer <it>`. */
+  metricsToken?: string | undefined
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client IP. */
   trustProxy: boolean | string
   /** Flag evaluation period in ms (also once at start); 0 = only on demand. */
@@ -128,8 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,
+    siteLimits: Object.freeze({
+      requests: e.SITE_RATE_LIMIT ?? e.RATE_LIMIT,
+      events: e.SITE_EVENT_LIMIT ?? 20 * (e.SITE_RATE_LIMIT ?? e.RATE_LIMIT),
+    }),
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     flush: Object.freeze({ intervalMs: e.FLUSH_INTERVAL_MS, maxEvents: e.FLUSH_MAX_EVENTS }),
     demo: ['1', 'true', 'on', 'yes'].includes(e.OTKLIK_DEMO),
+    hsts: e.HSTS === '1' || e.HSTS === 'true',
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     flagsEveryMs: e.FLAGS_EVERY,
     smtp: e.SMTP_URL ? Object.freeze({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined,

@@ -40,6 +40,8 @@ export const errors = {
   forbidden: (scope: string) => new OtklikError('forbidden', 403, `this token's scope does not allow this; ${scope} scope is needed`),
   notFound: (what: string) => new OtklikError('not_found', 404, `${what} not found`),
   conflict: (message: string) => new OtklikError('conflict', 409, message),
+  siteRateLimited: (what: 'requests' | 'events', limit: number) =>
+    new OtklikError('rate_limited', 429, `this site sent more than ${limit} ${what} this minute; retry after the time in Retry-After`),
   notDurable: () => new OtklikError('storage_unavailable', 503, 'events could not be stored right now; retry later'),
   storageUnavailable: () => new OtklikError('storage_unavailable', 503, 'storage is unreachable right now; retry later'),
 } as const

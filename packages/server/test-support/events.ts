@@ -31,3 +31,15 @@ export const CHROME_UA =
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36'
 export const IPHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1'
+
+/** A survey_shown or survey_response (score 5 unless given) of one session, for the ballot-stuffing tests. */
+export const surveyEvent = (type: 'survey_shown' | 'survey_response', session: string, ts: number, over: Partial<OtklikEvent> = {}): OtklikEvent => ({
+  id: randomUUID(),
+  type,
+  ts,
+  session,
+  service: 'passport-rf',
+  metric: 'csat',
+  ...(type === 'survey_response' ? { score: 5 } : {}),
+  ...over,
+})

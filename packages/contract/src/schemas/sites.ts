@@ -4,6 +4,10 @@ import { identifier, text } from './events.js'
 
 export const SITE_KINDS = ['web', 'app'] as const
 
+export const ServicePolicySchema = z
+  .union([z.enum(['any', 'registered']), z.array(identifier).min(1).max(1000)])
+  .describe('services its events may name: any (unregistered ones capped per day), registered (in the registry), or a list of ids')
+
 export const SiteSchema = z
   .object({
     key: z.string(),
@@ -11,6 +15,7 @@ export const SiteSchema = z
     name: z.string(),
     origins: z.array(z.string()),
     sampling: z.number(),
+    services: ServicePolicySchema,
   })
   .meta({ id: 'Site' })
 
@@ -21,6 +26,7 @@ export const NewSiteSchema = z
     origins: z.array(z.string().max(300)).max(100).default([]),
     key: identifier.optional(),
     sampling: z.number().min(0).max(1).default(1),
+    services: ServicePolicySchema.default('any'),
   })
   .strict()
   .refine((s) => s.kind === 'app' || s.origins.length > 0, { message: 'a web site needs at least one allowed origin', path: ['origins'] })

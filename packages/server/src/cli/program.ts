@@ -7,9 +7,11 @@ import { VERSION } from '../app.js'
 import { SCOPES, type Scope } from '../auth/scopes.js'
 import { CliError, withData, type AdminApi } from './data-access.js'
 import { loadConfig } from '../config.js'
-import { createSite, type NewSite } from '../registry/sites.js'
+import { createSite, type NewSite, type ServicePolicy } from '../registry/sites.js'
 import { createToken } from '../registry/tokens.js'
 import { importCommand } from './history-import.js'
+import { eraseData, type EraseResult } from '../privacy/erase.js'
+import { EraseRequest, toTarget } from '../privacy/erase-request.js'
 import { seedDemo, type SeedResult } from '../demo/seed.js'
 import { evaluateCommand } from '../flag-life/evaluate-command.js'
 import { registryImportCommand } from './registry-import.js'
@@ -56,12 +58,15 @@ export function buildProgram(): Command {
     .option('--name <name>', 'a human name for the site')
     .option('--app', 'an app site: sends its secret key in X-Otklik-Key instead of an origin')
     .option('--key <key>', 'choose the public site key instead of a random one')
-    .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string }) => {
+    .option('--services <which>', 'services its events may name: any (default), registered, or a comma-separated list of ids')
+    .action(async (opts: { origin?: string[]; name?: string; app?: boolean; key?: string; services?: string }) => {
+      const services = opts.services === undefined ? undefined : servicePolicy(opts.services)
       const input: NewSite = {
         kind: opts.app ? 'app' : 'web',
         name: opts.name ?? (opts.app ? 'app' : (opts.origin?.[0] ?? 'site')),
         origins: opts.origin ?? [],
         ...(opts.key ? { key: opts.key } : {}),
+        ...(services ? { services } : {}),
       }
       if (!opts.app && input.origins?.length === 0) throw new CliError('a web site needs --origin URL (or use --app)')
       const created = await withData(loadConfig(), {
@@ -124,6 +129,23 @@ export function buildProgram(): Command {
     .description('evaluate the flags now (the server also does this at start and every FLAGS_EVERY), and send their alerts')
     .action(async () => evaluateCommand(loadConfig(), out))
 
+    .command('erase')
+    .description('delete a site\'s or a service\'s raw events (optionally only before a date) and the rollups derived from them; cannot be undone')
+    .option('--site <key>', 'the site whose events go')
+    .option('--service <id>', 'the service whose events go')
+    .option('--before <date>', 'only what happened before this UTC date (YYYY-MM-DD)')
+    .action(async (opts: { site?: string; service?: string; before?: string }) => {
+      const parsed = EraseRequest.safeParse(opts)
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]
+        throw new CliError(`${issue?.path.length ? `--${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid'} (otklik erase --site KEY | --service ID [--before DATE])`)
+      }
+      const done = await withData(loadConfig(), {
+        direct: (store) => eraseData(store, toTarget(parsed.data)),
+        viaServer: (api: AdminApi) => api.call<EraseResult>('POST', '/v1/admin/erase', parsed.data),
+      })
+      out(`erased ${done.events} events and the rollup rows derived from them (${done.journeys} journeys touched)`)
+    })
   program
     .command('demo')
     .description('demo data')
@@ -152,4 +174,11 @@ function toPositiveInt(value: string): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new CliError(`${JSON.stringify(value)} is not a positive whole number`)
   return n
+}
+
+function servicePolicy(text: string): ServicePolicy {
+  if (text === 'any' || text === 'registered') return text
+  const ids = text.split(',').map((s) => s.trim()).filter(Boolean)
+  if (ids.length === 0) throw new CliError('--services needs any, registered or a comma-separated list of service ids')
+  return ids
 }

@@ -50,9 +50,24 @@ export class Committer {
   private retryDelay = RETRY_MIN_MS
   private chain: Promise<void> = Promise.resolve()
   private closed = false
+  private durable = true
 
   constructor(private readonly o: CommitterOptions) {
     o.metrics.spoolBlocks.set(o.spool.depth)
+    for (const file of o.spool.quarantined) o.log.error({ file }, 'a spool block could not be read at start-up; it was moved to spool/rejected')
+  }
+
+  /** False after a block could be stored nowhere, until one is stored again. */
+  get lastBlockDurable(): boolean {
+    return this.durable
+  }
+
+  spoolWritable(): Promise<boolean> {
+    return this.o.spool.writable()
+  }
+
+  oldestSpooledAgeMs(now: number): number | undefined {
+    return this.o.spool.oldestAgeMs(now)
   }
 
   /** Resolves once the rows are durable; rejects with NotDurableError. */
@@ -115,10 +130,12 @@ export class Committer {
       } catch (spoolErr) {
         this.o.metrics.insertBatches.inc({ outcome: 'failed' })
         this.o.log.error({ err: describe(spoolErr) }, 'events could be made durable nowhere')
+        this.durable = false
         for (const w of batch) w.reject(new NotDurableError('storage unavailable'))
         return
       }
     }
+    this.durable = true
     for (const w of batch) w.resolve()
   }
 

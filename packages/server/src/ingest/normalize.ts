@@ -4,9 +4,9 @@
  * window after correcting the client's clock, and the server's fields are added.
  */
 import type { z } from 'zod'
-import { LIMITS, cleanPath } from '@otklik/contract/rules'
+import { LIMITS, cleanPath, scrubPath } from '@otklik/contract/rules'
 import { EventSchema, issueReason } from '@otklik/contract/schemas'
-import { scrubPii } from '@otklik/contract/scrub-pii'
+import { scrubAllPii } from '@otklik/contract/scrub-pii-people'
 import type { OtklikEvent } from '@otklik/contract/types'
 import { withoutNulls } from '../http/absent-nulls.js'
 import { NO_ID, type EventRow } from '../storage/events-store.js'
@@ -103,12 +103,12 @@ function toRow(e: OtklikEvent, id: string, ts: number, ctx: NormalizeContext): E
     device: ctx.device.device,
     browser: ctx.device.browser,
     os: ctx.device.os,
-    path: e.path === undefined ? '' : cleanPath(e.path).slice(0, LIMITS.maxPathChars),
+    path: e.path === undefined ? '' : scrubPath(cleanPath(e.path)).slice(0, LIMITS.maxPathChars),
     error_code: e.error_code ?? '',
     metric: e.metric ?? '',
     question: e.question ?? '',
     score: e.score ?? null,
-    comment: e.comment === undefined ? '' : scrubPii(e.comment).text,
+    comment: e.comment === undefined ? '' : scrubAllPii(e.comment).text,
     sdk: ctx.sdk ?? '',
   }
 }

@@ -11,12 +11,18 @@ import { APP_KEY_HEADER, LIMITS } from '@otklik/contract/rules'
 import { errors } from '../errors.js'
 import { StorageUnavailableError, appSecretMatches, originAllowed, type Site } from '../registry/sites.js'
 import { NotDurableError } from './committer.js'
+import { AnswerJudge } from './forgery/judge.js'
+import { ServiceGuard, indexOfRow } from './forgery/service-guard.js'
+import { storedSurveys } from './forgery/stored.js'
 import { normalizeEvents } from './normalize.js'
+import { SiteLimits } from './site-limits.js'
 import { parseUserAgent } from './user-agent.js'
 
 
 export const ingestRoutes: FastifyPluginAsync = async (app) => {
-  const { sites, committer, metrics, config } = app.otklik
+  const { sites, committer, metrics, config, store } = app.otklik
+  const judge = new AnswerJudge(storedSurveys(store))
+  const serviceGuard = new ServiceGuard(store)
 
   // Origins are checked per site after the body names the site, so the
   // preflight can only say "any origin may ask"; the POST itself is refused
@@ -33,20 +39,13 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
   })
 
   const limits = config.rateLimit > 0
-  const siteLimit = limits
-    ? app.rateLimit({
-        max: config.rateLimit,
-        timeWindow: 60_000,
-        keyGenerator: (req: FastifyRequest) => `site:${siteKeyOf(req.body)}`,
-      })
-    : undefined
+  const siteLimits = new SiteLimits(config.siteLimits)
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '',
     {
       bodyLimit: LIMITS.maxBodyBytes,
       config: { access: 'public', ...(limits ? { rateLimit: { max: config.rateLimit, timeWindow: 60_000 } } : { rateLimit: false }) },
-      ...(siteLimit ? { preHandler: siteLimit } : {}),
       schema: {
         summary: 'Ingest a batch of events',
         description:
@@ -77,6 +76,12 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         throw errors.unknownSite()
       }
       checkSource(site, request)
+      const over = siteLimits.take(site.key, batch.events.length, receivedAt)
+      if (over) {
+        metrics.eventsRejected.inc({ reason: 'site_rate_limited' })
+        reply.header('retry-after', String(over.retryAfterS))
+        throw errors.siteRateLimited(over.what, over.what === 'requests' ? config.siteLimits.requests : config.siteLimits.events)
+      }
       const result = normalizeEvents(batch.events, {
         siteKey: site.key,
         offline: site.kind === 'app',
@@ -85,18 +90,25 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         sdk: batch.sdk,
         device: parseUserAgent(request.headers['user-agent']),
       })
-      for (const r of result.rejected) metrics.eventsRejected.inc({ reason: r.code })
-      const rejected = result.rejected.map(({ index, reason }) => ({ index, reason }))
-      if (result.rows.length === 0) throw errors.allRejected(rejected)
+      const { kept: rows, refused } = await serviceGuard.check(site, result.rows, receivedAt)
+      const rejections = [...result.rejected, ...refused.map((r) => ({ index: indexOfRow(batch.events, r.row), code: r.code, reason: r.reason }))]
+      for (const r of rejections) metrics.eventsRejected.inc({ reason: r.code })
+      const rejected = rejections.sort((a, b) => a.index - b.index).map(({ index, reason }) => ({ index, reason }))
+      if (rows.length === 0) throw errors.allRejected(rejected)
+      // App sites prove themselves with a secret; only web answers are judged.
+      if (site.kind === 'web') {
+        await judge.judge(site.key, rows, { ip: request.ip, userAgent: request.headers['user-agent'] }, receivedAt)
+        for (const r of rows) if (r.excluded) metrics.answersExcluded.inc({ reason: r.excluded })
+      }
       try {
-        await committer.submit(result.rows)
+        await committer.submit(rows)
       } catch (err) {
         if (!(err instanceof NotDurableError)) throw err
         throw errors.notDurable()
       }
-      metrics.eventsAccepted.inc(result.rows.length)
+      metrics.eventsAccepted.inc(rows.length)
       return reply.code(202).send({
-        accepted: result.rows.length,
+        accepted: rows.length,
         rejected,
         ...(result.clockSkewMs !== undefined ? { clock_skew_ms: result.clockSkewMs } : {}),
       })
@@ -114,9 +126,4 @@ function checkSource(site: Site, request: FastifyRequest): void {
   const origin = request.headers.origin
   if (!origin) throw errors.originRequired()
   if (!originAllowed(site, origin)) throw errors.originNotAllowed(origin, site.key)
-}
-
-function siteKeyOf(body: unknown): string {
-  const site = typeof body === 'object' && body !== null ? (body as { site?: unknown }).site : undefined
-  return typeof site === 'string' ? site.slice(0, LIMITS.maxIdChars) : '-'
 }

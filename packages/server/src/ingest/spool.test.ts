@@ -42,4 +42,24 @@ describe('the spool', () => {
     await new Spool(dir).append(rows(1))
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
+
+  it('moves blocks that are not whole (cut short by a crash, or garbled) to rejected/ at start-up, keeping the good ones', async () => {
+    const dir = tempDir()
+    const good = new Spool(dir)
+    await good.append(rows(2))
+    writeFileSync(join(dir, '000000000000001-1-000000.ndjson'), '{"id":"a","ts":1}\n{"id":"b","t')
+    writeFileSync(join(dir, '000000000000002-1-000000.ndjson'), 'not json at all\n')
+    const after = new Spool(dir)
+    expect(after.depth).toBe(1)
+    expect(after.quarantined.sort()).toEqual(['000000000000001-1-000000.ndjson', '000000000000002-1-000000.ndjson'])
+    expect(readdirSync(join(dir, 'rejected')).sort()).toEqual(['000000000000001-1-000000.ndjson.corrupt', '000000000000002-1-000000.ndjson.corrupt'])
+    expect((await after.oldest())?.rows).toHaveLength(2)
+  })
+
+  it('reports the age of its oldest block by the time in its name', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, '001700000000000-1-000000.ndjson'), JSON.stringify(rows(1)[0]) + '\n')
+    expect(new Spool(dir).oldestAgeMs(1_700_000_042_000)).toBe(42_000)
+    expect(new Spool(tempDir()).oldestAgeMs(1)).toBeUndefined()
+  })
 })

@@ -3,8 +3,8 @@
  * each in its own file, written to a temporary name, fsync'd and renamed so
  * that a crash leaves either a whole block or none. Replayed oldest first.
  */
-import { mkdirSync, readdirSync } from 'node:fs'
-import { open, readFile, rename, unlink } from 'node:fs/promises'
+import { mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs'
+import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EventRow } from '../storage/events-store.js'
 
@@ -18,13 +18,40 @@ export interface SpooledBlock {
 export class Spool {
   private seq = 0
   private files: string[]
+  /** Blocks found unreadable at start-up (a crash, a bad disk), moved to `rejected/`. */
+  readonly quarantined: string[] = []
 
   constructor(readonly dir: string) {
     mkdirSync(dir, { recursive: true })
     // Blocks whose rename never happened were never acknowledged: ignore them.
-    this.files = readdirSync(dir)
+    const files = readdirSync(dir)
       .filter((f) => f.endsWith(SUFFIX))
       .sort()
+    this.files = files.filter((f) => {
+      if (parseBlock(readFileSync(join(dir, f), 'utf8'))) return true
+      mkdirSync(join(dir, 'rejected'), { recursive: true })
+      renameSync(join(dir, f), join(dir, 'rejected', `${f}.corrupt`))
+      this.quarantined.push(f)
+      return false
+    })
+  }
+
+  /** Age of the oldest waiting block (its name starts with the time it was written). */
+  oldestAgeMs(now: number): number | undefined {
+    const file = this.files[0]
+    return file === undefined ? undefined : Math.max(0, now - Number(file.slice(0, 15)))
+  }
+
+  /** Whether a block could be written now (a small file written, synced and removed). */
+  async writable(): Promise<boolean> {
+    const probe = join(this.dir, `.probe-${process.pid}`)
+    try {
+      await writeFile(probe, 'x', { mode: 0o600, flush: true })
+      await unlink(probe)
+      return true
+    } catch {
+      return false
+    }
   }
 
   /** Blocks waiting to be replayed. */
@@ -68,11 +95,7 @@ export class Spool {
     const file = this.files[0]
     if (file === undefined) return undefined
     const text = await readFile(join(this.dir, file), 'utf8')
-    const rows = text
-      .split('\n')
-      .filter((line) => line.length > 0)
-      .map((line) => JSON.parse(line) as EventRow)
-    return { file, rows }
+    return { file, rows: parseBlock(text) ?? [] }
   }
 
   async remove(file: string): Promise<void> {
@@ -89,5 +112,19 @@ async function syncDir(dir: string): Promise<void> {
     await handle.sync()
   } finally {
     await handle.close()
+  }
+}
+
+/** The rows of a block, or undefined when it is not whole (every line one JSON object, ending in a newline). */
+function parseBlock(text: string): EventRow[] | undefined {
+  if (!text.endsWith('\n')) return undefined
+  try {
+    const rows = text
+      .split('\n')
+      .filter((line) => line.length > 0)
+      .map((line) => JSON.parse(line) as unknown)
+    return rows.every((r) => typeof r === 'object' && r !== null && typeof (r as { id?: unknown }).id === 'string') ? (rows as EventRow[]) : undefined
+  } catch {
+    return undefined
   }
 }

@@ -44,7 +44,7 @@ export async function monthlyFigures(store: Store, range: MonthRange): Promise<M
               countIf(metric = 'nps') AS nps_n, countIf(metric = 'nps' AND score >= ${SCALES.npsPromoterFrom}) AS promoters, countIf(metric = 'nps' AND score < ${SCALES.npsPassiveFrom}) AS detractors,
               countIf(metric = 'ces') AS ces_n, sumIf(toInt64(score), metric = 'ces') AS ces_sum
        FROM ${events}
-       WHERE type = 'survey_response' AND metric IN ('csat', 'nps', 'ces') AND ${window} AND service IN (${registered})
+       WHERE type = 'survey_response' AND excluded = '' AND metric IN ('csat', 'nps', 'ces') AND ${window} AND service IN (${registered})
        GROUP BY service, month`,
       params,
     ),
@@ -55,7 +55,7 @@ export async function monthlyFigures(store: Store, range: MonthRange): Promise<M
          SELECT service, journey, formatDateTime(toStartOfMonth(minIf(ts, type = 'journey_start'), 'UTC'), '%Y-%m') AS month,
                 countIf(type = 'journey_complete') > 0 AS done
          FROM ${events}
-         WHERE type IN ('journey_start', 'journey_complete') AND journey != toUUID({zero:String})
+         WHERE type IN ('journey_start', 'journey_complete') AND excluded = '' AND journey != toUUID({zero:String})
            AND ts >= fromUnixTimestamp64Milli({from:Int64}, 'UTC') AND service IN (${registered})
          GROUP BY service, journey
          HAVING countIf(type = 'journey_start') > 0 AND minIf(ts, type = 'journey_start') < fromUnixTimestamp64Milli({to:Int64}, 'UTC'))

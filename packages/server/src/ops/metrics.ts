@@ -20,6 +20,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers,
     }),
+    answersExcluded: new Counter({
+      name: 'otklik_answers_excluded_total',
+      help: 'Survey answers accepted but left out of the figures (ballot stuffing rules), by reason.',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
     insertBatches: new Counter({
       name: 'otklik_insert_batches_total',
       help: 'Blocks of events written, by outcome: inserted, spooled (ClickHouse unreachable), replayed from the spool, failed (not durable), quarantined (refused by ClickHouse, kept in spool/rejected).',

@@ -17,10 +17,10 @@ describe('operations endpoints', () => {
     expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' })
   })
 
-  it('/readyz reports storage and spool depth', async () => {
+  it('/readyz reports storage, spool depth, whether it can be written and the age of its oldest block', async () => {
     const res = await app.inject('/readyz')
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toEqual({ status: 'ready', storage: 'ok', spool: { blocks: 0 } })
+    expect(res.json()).toEqual({ status: 'ready', storage: 'ok', spool: { blocks: 0, writable: true, oldest_block_age_s: null } })
   })
 
   it('/metrics exposes accepted and rejected events, insert blocks and latency, spool depth', async () => {

@@ -2,31 +2,49 @@
 import { HealthSchema, ReadinessSchema } from '@otklik/contract/schemas'
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { sameHash, hashSecret } from '../auth/secrets.js'
+import { errors } from '../errors.js'
 
 export const opsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>()
-  const { store, committer, metrics } = app.otklik
+  const { store, committer, metrics, config } = app.otklik
+  const metricsHash = config.metricsToken ? hashSecret(config.metricsToken) : undefined
   const access = 'public' as const
 
   const tags = ['operations']
   app.get('/healthz', { config: { access }, schema: { tags, summary: 'Liveness: the process answers', response: { 200: HealthSchema } } }, async () => ({ status: 'ok' as const }))
 
+  // Ready while accepted events can be made durable somewhere: in ClickHouse,
+  // or in the spool while ClickHouse is away; not ready when the last block
+  // reached neither, until one does again.
   app.get(
     '/readyz',
     {
       config: { access },
-      schema: { tags, summary: 'Readiness: storage reachable (503 when not), and the spool depth', response: { 200: ReadinessSchema, 503: ReadinessSchema } },
+      schema: {
+        tags,
+        summary: 'Readiness: events can be made durable (ClickHouse, or the spool while it is away; 503 when neither), with the spool depth and its oldest block\'s age',
+        response: { 200: ReadinessSchema, 503: ReadinessSchema },
+      },
     },
     async (_req, reply) => {
-      const storage = await store.ping()
-      const body = storage
-        ? { status: 'ready' as const, storage: 'ok' as const, spool: { blocks: committer.spoolDepth } }
-        : { status: 'storage unreachable' as const, storage: 'unreachable' as const, spool: { blocks: committer.spoolDepth } }
-      return reply.code(storage ? 200 : 503).send(body)
+      const [storage, spoolWritable] = await Promise.all([store.ping(), committer.spoolWritable()])
+      const durable = committer.lastBlockDurable && (storage || spoolWritable)
+      const age = committer.oldestSpooledAgeMs(app.otklik.now())
+      const body = {
+        status: durable ? ('ready' as const) : ('events cannot be stored' as const),
+        storage: storage ? ('ok' as const) : ('unreachable' as const),
+        spool: { blocks: committer.spoolDepth, writable: spoolWritable, oldest_block_age_s: age === undefined ? null : Math.round(age / 1000) },
+      }
+      return reply.code(durable ? 200 : 503).send(body)
     },
   )
 
-  app.get('/metrics', { config: { access }, schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { config: { access }, schema: { hide: true } }, async (request, reply) => {
+    if (metricsHash) {
+      const token = /^bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1]
+      if (!token || !sameHash(token, metricsHash)) throw errors.unauthorized()
+    }
     metrics.spoolBlocks.set(committer.spoolDepth)
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics())
   })

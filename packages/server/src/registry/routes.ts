@@ -20,7 +20,7 @@ const publicSite = ({ secret_hash: _, ...site }: Site) => site
 
 export const registryRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>()
-  const { store, sites } = app.otklik
+  const { store, sites, tokens } = app.otklik
   const config = { access: 'admin' } as const
   const tags = ['registry']
 
@@ -72,6 +72,8 @@ export const registryRoutes: FastifyPluginAsync = async (base) => {
     { config, schema: { tags, summary: 'Revoke an API token', params: TokenIdParams } },
     async (request, reply) => {
       if (!(await revokeToken(store, request.params.id))) throw errors.notFound('token')
+      // At once in this process, not when the cache entry would expire.
+      tokens.forget(request.params.id)
       return reply.code(204).send()
     },
   )

@@ -8,6 +8,12 @@ import type { Store } from '../storage/store.js'
 
 export type SiteKind = 'web' | 'app'
 
+/**
+ * Which services a site's events may name: any (unregistered ones capped a
+ * day, see ingest/forgery/service-guard.ts), only registered ones, or a list.
+ */
+export type ServicePolicy = 'any' | 'registered' | string[]
+
 export interface Site {
   key: string
   kind: SiteKind
@@ -15,6 +21,7 @@ export interface Site {
   origins: string[]
   sampling: number
   secret_hash: string
+  services: ServicePolicy
 }
 
 export interface NewSite {
@@ -23,6 +30,7 @@ export interface NewSite {
   origins?: string[]
   key?: string
   sampling?: number
+  services?: ServicePolicy
 }
 
 /**
@@ -67,8 +75,10 @@ export async function createSite(store: Store, input: NewSite): Promise<{ site: 
     origins: (input.origins ?? []).map(normalizeOrigin),
     sampling: input.sampling ?? 1,
     secret_hash: secret ? hashSecret(secret) : '',
+    services: input.services ?? 'any',
   }
-  await store.insert('sites', [site])
+  const { services, ...row } = site
+  await store.insert('sites', [{ ...row, settings: JSON.stringify({ services }) }])
   return secret ? { site, secret } : { site }
 }
 
@@ -91,15 +101,28 @@ export class SiteExistsError extends Error {
 }
 
 const SELECT = (store: Store) =>
-  `SELECT key, kind, name, origins, sampling, secret_hash FROM ${store.table('sites')} FINAL WHERE deleted = 0`
+  `SELECT key, kind, name, origins, sampling, secret_hash, settings FROM ${store.table('sites')} FINAL WHERE deleted = 0`
+
+type SiteRow = Omit<Site, 'services'> & { settings: string }
+
+function fromRow({ settings, ...row }: SiteRow): Site {
+  let services: ServicePolicy = 'any'
+  try {
+    const parsed = (JSON.parse(settings) as { services?: unknown }).services
+    if (parsed === 'registered' || (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string'))) services = parsed as ServicePolicy
+  } catch {
+    // Settings written before they held anything: no restriction.
+  }
+  return { ...row, services }
+}
 
 export async function getSite(store: Store, key: string): Promise<Site | undefined> {
-  const [site] = await store.query<Site>(`${SELECT(store)} AND key = {key:String}`, { key })
-  return site
+  const [site] = await store.query<SiteRow>(`${SELECT(store)} AND key = {key:String}`, { key })
+  return site && fromRow(site)
 }
 
 export async function listSites(store: Store): Promise<Site[]> {
-  return store.query<Site>(`${SELECT(store)} ORDER BY key LIMIT 10000`)
+  return (await store.query<SiteRow>(`${SELECT(store)} ORDER BY key LIMIT 10000`)).map(fromRow)
 }
 
 export const appSecretMatches = (site: Site, secret: string): boolean => site.secret_hash !== '' && sameHash(secret, site.secret_hash)

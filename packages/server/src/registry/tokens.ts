@@ -48,8 +48,9 @@ export async function revokeToken(store: Store, id: string): Promise<boolean> {
 
 /**
  * Checks bearer tokens: the configured admin token, tokens issued for this
- * process (the local CLI's), and stored tokens (cached briefly, so a revoked
- * token stops working within CACHE_MS).
+ * process (the local CLI's), and stored tokens (cached briefly: a token
+ * revoked through this process stops at once, one revoked through another
+ * within CACHE_MS).
  */
 export class TokenVerifier {
   private cache = new Map<string, { row: (TokenInfo & { hash: string }) | undefined; at: number }>()
@@ -65,6 +66,11 @@ export class TokenVerifier {
   /** Accepts a token that is not stored (the env admin token, the local CLI's). */
   allow(token: string, info: TokenInfo): void {
     this.extra.push({ hash: hashSecret(token), info })
+  }
+
+  /** Drops a token's cached row, so that its next use reads the registry again. */
+  forget(id: string): void {
+    this.cache.delete(id)
   }
 
   async verify(token: string): Promise<TokenInfo | undefined> {

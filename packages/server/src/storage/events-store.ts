@@ -31,6 +31,8 @@ export interface EventRow {
   score: number | null
   comment: string
   sdk: string
+  /** Why the row is left out of every figure ('' or absent: counted); see ingest/forgery/. */
+  excluded?: string
 }
 
 /** What the UUID columns `session` and `journey` hold for an event that names none. */

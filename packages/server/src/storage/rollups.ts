@@ -95,11 +95,12 @@ export const JOURNEY_STEPS_ROLLUP: TableSpec = {
 const ANSWERS_SELECT = `SELECT toDate(ts) AS day, service, ${DIMS}, metric, question, assumeNotNull(score) AS score,
   count() AS answers, countIf(comment != '') AS comments
 FROM {from}
-WHERE type = 'survey_response' AND score IS NOT NULL
+WHERE type = 'survey_response' AND score IS NOT NULL AND {counted}
 GROUP BY day, service, ${DIMS}, metric, question, score`
 
 const EVENTS_SELECT = `SELECT toDate(ts) AS day, service, ${DIMS}, type, step, error_code, metric, count() AS events
 FROM {from}
+WHERE {counted}
 GROUP BY day, service, ${DIMS}, type, step, error_code, metric`
 
 const JOURNEYS_SELECT = `SELECT service, journey,
@@ -109,12 +110,12 @@ const JOURNEYS_SELECT = `SELECT service, journey,
   minIfState(ts, type = 'journey_complete') AS first_complete,
   countIf(type = 'journey_error') AS errors
 FROM {from}
-WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error')
+WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error') AND {counted}
 GROUP BY service, journey`
 
 const JOURNEY_STEPS_SELECT = `SELECT service, journey, step, min(ts) AS first_ts, count() AS hits
 FROM {from}
-WHERE journey != ${ZERO_UUID} AND type = 'journey_step' AND step != ''
+WHERE journey != ${ZERO_UUID} AND type = 'journey_step' AND step != '' AND {counted}
 GROUP BY service, journey, step`
 
 const ROLLUPS = [
@@ -134,12 +135,43 @@ export function rollupStatements(t: DdlTarget): string[] {
   const statements: string[] = []
   for (const { spec, view, select } of ROLLUPS) {
     statements.push(...createTable(t, spec))
-    statements.push(createMaterializedView(t, view, { from: 'events', to: spec.name, select }))
+    statements.push(createMaterializedView(t, view, { from: 'events', to: spec.name, select: select.replaceAll('{counted}', '1') }))
   }
   // Through the Distributed tables in a cluster: every shard's events, each
   // row sent to the shard its service hashes to.
   for (const { spec, select } of ROLLUPS) {
-    statements.push(`INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `${db}.events`)}`)
+    statements.push(`INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `${db}.events`).replaceAll('{counted}', '1')}`)
   }
   return statements
+}
+
+/**
+ * The views again, counting only rows whose `excluded` is empty (the
+ * migration that adds the column replaces the views of migration 2 with
+ * these). A reinstated answer is a counted copy inserted later, which the
+ * views then count like any new row.
+ */
+export function countedRollupViews(t: DdlTarget): string[] {
+  const db = quoteIdent(t.database)
+  return ROLLUPS.flatMap(({ spec, view, select }) => [
+    `DROP VIEW IF EXISTS ${db}.${quoteIdent(view)}${t.cluster ? ` ON CLUSTER ${quoteIdent(t.cluster)}` : ''}`,
+    createMaterializedView(t, view, { from: 'events', to: spec.name, select: select.replaceAll('{counted}', COUNTED) }),
+  ])
+}
+
+/** The condition every reader of raw events adds: the row is not excluded. */
+export const COUNTED = "excluded = ''"
+
+
+/**
+ * Statements that rebuild the journey rollups' rows from the counted raw
+ * events chosen by `where` (for `otklik erase`, after it deleted the rows of
+ * the journeys it touched): through the Distributed tables in a cluster.
+ */
+export function journeyRollupRebuild(t: DdlTarget, where: string): string[] {
+  const db = quoteIdent(t.database)
+  return ROLLUPS.filter(({ spec }) => spec === JOURNEYS_ROLLUP || spec === JOURNEY_STEPS_ROLLUP).map(
+    ({ spec, select }) =>
+      `INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `(SELECT * FROM ${db}.events WHERE ${where})`).replaceAll('{counted}', COUNTED)}`,
+  )
 }

@@ -2,6 +2,7 @@
  * The versioned schema. A migration is applied once, in order, and recorded
  * in `schema_migrations`; never edit an applied one, add the next.
  */
+import { excludedColumnStatements } from '../ingest/forgery/migration.js'
 import { flagLifeStatements } from '../flag-life/tables.js'
 import { rollupStatements } from './rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
@@ -130,5 +131,12 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     name: 'flag lifecycle, owners, webhooks',
     statements: flagLifeStatements,
+  },
+  {
+    // Ballot stuffing: suspicious answers are kept but marked, and the
+    // rollup views skip them (see ingest/forgery/).
+    version: 4,
+    name: 'excluded answers',
+    statements: excludedColumnStatements,
   },
 ]

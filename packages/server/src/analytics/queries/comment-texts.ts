@@ -27,7 +27,7 @@ export async function commentTexts(store: Store, scope: Scope, opts: { perServic
   const sql = `
 SELECT service, metric, segment, channel, device, locale, comment
 FROM ${store.table('events')}
-WHERE type = 'survey_response' AND comment != '' AND ts >= ${ms('from')} AND ts < ${ms('to')} AND ${and(where)}
+WHERE type = 'survey_response' AND excluded = '' AND comment != '' AND ts >= ${ms('from')} AND ts < ${ms('to')} AND ${and(where)}
 ORDER BY service, ts DESC, id DESC
 LIMIT {per:UInt32} BY service`
   return run<CommentText>(store, NAME, sql, params)

@@ -54,7 +54,7 @@ export async function comments(store: Store, scope: Scope, q: CommentQuery): Pro
   const sql = `
 SELECT toString(id) AS event_id, toUnixTimestamp64Milli(ts) AS ts_ms, service, metric, question, score, comment, life_situation, channel, segment, locale, device
 FROM ${store.table('events')}
-WHERE type = 'survey_response' AND comment != '' AND ts >= ${ms('from')} AND ts < ${ms('to')} AND ${and(where)}
+WHERE type = 'survey_response' AND excluded = '' AND comment != '' AND ts >= ${ms('from')} AND ts < ${ms('to')} AND ${and(where)}
 ORDER BY ts DESC, id DESC
 LIMIT {limit:UInt32}`
   const rows = await run<Record<string, unknown>>(store, NAME, sql, params)

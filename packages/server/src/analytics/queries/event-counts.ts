@@ -31,7 +31,7 @@ SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'day')} AS bucket,
 FROM (
   SELECT day, ${COLUMNS}, events FROM ${store.table('rollup_events')} WHERE ${rollupDays()} AND ${where}
   UNION ALL
-  SELECT toDate(ts) AS day, ${COLUMNS}, toUInt64(1) AS events FROM ${store.table('events')} WHERE ${rawEdges()} AND ${where}
+  SELECT toDate(ts) AS day, ${COLUMNS}, toUInt64(1) AS events FROM ${store.table('events')} WHERE ${rawEdges()} AND excluded = '' AND ${where}
 )
 GROUP BY service, grp, bucket, type
 ORDER BY service, grp, bucket, type`

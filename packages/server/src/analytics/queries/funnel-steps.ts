@@ -33,7 +33,7 @@ export async function funnelSteps(store: Store, scope: Scope, opts: { source?: S
       ? `SELECT service, journey, step, min(first_ts) AS first_ts FROM ${store.table('rollup_journey_steps')}
          WHERE ${byService} GROUP BY service, journey, step`
       : `SELECT service, journey, step, min(ts) AS first_ts FROM ${store.table('events')}
-         WHERE type = 'journey_step' AND journey != ${ZERO_UUID} AND step != '' AND ${byService} GROUP BY service, journey, step`
+         WHERE type = 'journey_step' AND journey != ${ZERO_UUID} AND step != '' AND excluded = '' AND ${byService} GROUP BY service, journey, step`
   const sql = `
 SELECT service, step, position, count() AS journeys, countIf(is_last = 1 AND completed = 0) AS n_left
 FROM (

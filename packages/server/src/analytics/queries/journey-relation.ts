@@ -37,7 +37,7 @@ export function journeyRelation(store: Store, scope: Scope, params: QueryParams,
       : `SELECT service, journey, countIf(type = 'journey_start') AS n_starts, minIf(${START_TUPLE}, type = 'journey_start') AS s,
     countIf(type = 'journey_complete') AS n_completes, minIf(ts, type = 'journey_complete') AS c_ts, countIf(type = 'journey_error') AS n_errors
   FROM ${store.table('events')}
-  WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error') AND ${byService}
+  WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error') AND excluded = '' AND ${byService}
   GROUP BY service, journey`
   const dims = ROLLUP_DIMENSIONS.map((d, i) => `tupleElement(s, ${i + 2}) AS ${d}`).join(', ')
   return `SELECT service, journey, tupleElement(s, 1) AS start_ts, toDate(start_ts) AS start_day, ${dims},

@@ -47,7 +47,7 @@ FROM (
   UNION ALL
   SELECT toDate(ts) AS day, ${COLUMNS}, assumeNotNull(score) AS score, toUInt64(1) AS answers
   FROM ${store.table('events')}
-  WHERE type = 'survey_response' AND score IS NOT NULL AND ${rawEdges()} AND ${and(where)}
+  WHERE type = 'survey_response' AND score IS NOT NULL AND excluded = '' AND ${rawEdges()} AND ${and(where)}
 )
 GROUP BY service, grp, bucket, metric, question, score
 ORDER BY service, grp, bucket, metric, question, score`
