@@ -12,16 +12,18 @@ import { commentsRoutes } from './analytics/comments-routes.js'
 import { flagsRoutes } from './analytics/flags-routes.js'
 import { metricsRoutes } from './analytics/metrics-routes.js'
 import { authPlugin } from './auth/plugin.js'
+import { meRoutes } from './auth/me-routes.js'
 import { markPublic } from './auth/public-prefix.js'
 import { collectRoutes } from './auth/route-list.js'
 import { backfillRoutes } from './backfill/backfill-routes.js'
 import type { Config } from './config.js'
 import type { AppContext } from './context.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import { Committer } from './ingest/committer.js'
 import { ingestRoutes } from './ingest/routes.js'
-import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
+import { openDataRoutes } from './open-data/routes.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
@@ -54,6 +56,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler(notFoundHandler)
   markPublic(app, '/docs')
+  // The dashboard's assets are served by @fastify/static, which cannot declare access itself.
+  markPublic(app, '/dashboard')
   collectRoutes(app)
 
   const metrics = createMetrics()
@@ -111,7 +115,8 @@ export async function buildApp({ config, store, logger }: AppOptions): Promise<F
   await app.register(catalogRoutes, { prefix: '/v1' })
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
-  await app.register(openPageRoutes, { prefix: '/open' })
+  await app.register(meRoutes, { prefix: '/v1' })
+  await app.register(dashboardRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   return app
 }

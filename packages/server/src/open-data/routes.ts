@@ -1,10 +1,10 @@
 /**
  * Open data (DESIGN §6, public, no token): monthly figures per registered
  * service with small cells suppressed (see publication.ts), as JSON and
- * CSV, and the public page `/open/` that shows them with the method.
+ * CSV. The public page `/open/` that shows them with the method is built by
+ * @otklik/dashboard and served by src/dashboard/routes.ts.
  */
-import { readFileSync } from 'node:fs'
-import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { identifier } from '../contract/events.js'
@@ -15,13 +15,6 @@ import { monthlyFigures } from './query.js'
 
 const MAX_K = 10_000
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/
-// The page's files sit in src/open-data/public; this module is one level
-// below the package in both src/ and dist/, so one path serves both.
-const PUBLIC_DIR = new URL('../../src/open-data/public/', import.meta.url)
-// No inline script or style anywhere: the page works under this policy.
-const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-
 const month = z.string().regex(MONTH, 'must be a month like 2025-01')
 
 const QuerySchema = z
@@ -123,24 +116,4 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
         .send(toCsv(rows))
     },
   )
-}
-
-/** The public page: static files, read once at start. */
-export const openPageRoutes: FastifyPluginAsync = async (app) => {
-  const files = {
-    '': { type: 'text/html; charset=utf-8', body: readFileSync(new URL('index.html', PUBLIC_DIR)) },
-    'open.css': { type: 'text/css; charset=utf-8', body: readFileSync(new URL('open.css', PUBLIC_DIR)) },
-    'open.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(new URL('open.js', PUBLIC_DIR)) },
-  }
-  const send = (reply: FastifyReply, file: { type: string; body: Buffer }) =>
-    reply
-      .header('content-security-policy', PAGE_CSP)
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'public, max-age=300')
-      .type(file.type)
-      .send(file.body)
-  for (const [name, file] of Object.entries(files)) {
-    app.get(`/${name}`, { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) => send(reply, file))
-  }
 }
