@@ -2,7 +2,11 @@
 import { t } from '../state/lang.js'
 
 export function Loading() {
-  return <p class="muted">{t.value.loading}</p>
+  return (
+    <p class="muted" data-loading="">
+      {t.value.loading}
+    </p>
+  )
 }
 
 export function ErrorBox({ message }: { message: string }) {

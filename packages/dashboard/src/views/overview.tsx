@@ -16,14 +16,12 @@ import { lang, t } from '../state/lang.js'
 import { query } from '../state/url.js'
 import { change, pool, type Portfolio } from '../stats/pooled.js'
 
-const SCORES = { metric: 'csat,nps,ces' }
-
 const journeysOf = (s: ServicesResponse | undefined) =>
   (s?.services ?? []).reduce((a, x) => ({ started: a.started + x.journeys.started, completed: a.completed + x.journeys.completed }), { started: 0, completed: 0 })
 
 export function usePortfolio(params: URLSearchParams, skip = false) {
   const services = useApi<ServicesResponse>(skip ? null : '/metrics/services', params)
-  const scores = useApi<DistributionResponse>(skip ? null : '/metrics/distribution', withParams(params, SCORES))
+  const scores = useApi<DistributionResponse>(skip ? null : '/metrics/distribution', params)
   const error = services.error ?? scores.error
   const portfolio: Portfolio | undefined = services.data && scores.data ? pool(scores.data.distributions, journeysOf(services.data)) : undefined
   return { services, portfolio, error }

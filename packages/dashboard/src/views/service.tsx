@@ -41,7 +41,7 @@ export function ServicePage() {
   const before = useApi<ServicesResponse>(compare && window ? '/metrics/services' : null, prevParams)
   const series = useApi<TimeseriesResponse>('/metrics/timeseries', withParams(params, { bucket }))
   const prevSeries = useApi<TimeseriesResponse>(compare && window ? '/metrics/timeseries' : null, withParams(prevParams, { bucket }))
-  const dist = useApi<DistributionResponse>('/metrics/distribution', withParams(params, { metric: 'csat,nps,ces' }))
+  const dist = useApi<DistributionResponse>('/metrics/distribution', params)
   const funnel = useApi<FunnelResponse>('/metrics/funnel', params)
   const flags = useApi<FlagsResponse>('/flags', params)
   const name = registry.data ? (l === 'en' ? registry.data.name_en : registry.data.name_ru) : (now.data?.services[0]?.name ?? id)
