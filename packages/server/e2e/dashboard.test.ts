@@ -266,7 +266,7 @@ describe('keyboard, text, exports and speed', () => {
     expect(csv.split('\r\n').length).toBeGreaterThan(3)
     await page.screenshot({ path: `${SCREENSHOTS}keyboard-walk.png`, fullPage: true })
     await finish(w)
-  }, 120_000)
+  })
 
   it("the services table's CSV comes from the API through fetch with the token, under the CSP", async () => {
     const w = await open('?lang=en&view=services')
@@ -296,9 +296,16 @@ describe('keyboard, text, exports and speed', () => {
 
   it('with the CPU throttled 4×, the overview of the demo portfolio is usable within 2 s (printed; asserted generously)', async () => {
     const w = await watchedPage(browser, server.url, analyst)
-    // Warm the server's caches as a returning manager would find them.
     await w.page.goto(`${server.url}/dashboard/?lang=en`)
     await w.ready()
+    // The API's answers as they were: what is timed is the page's own work
+    // (download, parse, render) on a slow CPU, not the server's on a busy machine.
+    const answers = new Map(w.responses)
+    await w.page.route('**/v1/**', (route) => {
+      const url = new URL(route.request().url())
+      const body = answers.get(`${url.pathname}${url.search}`)
+      return body === undefined ? route.continue() : route.fulfill({ json: body })
+    })
     const cdp = await w.context.newCDPSession(w.page)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
     const started = Date.now()
@@ -307,7 +314,7 @@ describe('keyboard, text, exports and speed', () => {
     await w.page.waitForSelector('.ranked-item')
     const ms = Date.now() - started
     console.log(`overview usable in ${ms} ms with the CPU throttled 4×`)
-    expect(ms).toBeLessThan(8000)
+    expect(ms).toBeLessThan(6000)
     await finish(w)
   })
 })

@@ -1,5 +1,5 @@
 /** Each life situation with its services and end-to-end figures (answers and journeys pooled). */
-import type { BreakdownResponse, Named } from '../api/types.js'
+import type { BreakdownResponse, Named, ServiceList } from '../api/types.js'
 import { useApi } from '../api/use-api.js'
 import { DataTable } from '../components/data-table.js'
 import { formatInterval, formatValue } from '../components/figures.js'
@@ -16,6 +16,8 @@ export function LifeSituations() {
   const params = withParams(apiFilters(query.value), { lang: l })
   const situations = useApi<{ life_situations: Named[] }>('/life-situations')
   const groups = useApi<BreakdownResponse>('/metrics/breakdown', withParams(params, { by: 'life_situation' }))
+  const registry = useApi<ServiceList>('/services')
+  const serviceName = new Map((registry.data?.services ?? []).map((s) => [s.id, l === 'en' ? s.name_en : s.name_ru]))
   const error = situations.error ?? groups.error
   if (error) return <ErrorBox message={error} />
   if (!situations.data || !groups.data) return <Loading />
@@ -42,7 +44,7 @@ export function LifeSituations() {
           rows: [
             ...rows.map((g) => {
               const c = wilson(g.journeys.completed, g.journeys.started)
-              return [g.service, formatValue('csat', g.csat.value, l), formatInterval('csat', g.csat, l), formatValue('completion', c.value, l), count(l, g.journeys.started)]
+              return [serviceName.get(g.service) ?? g.service, formatValue('csat', g.csat.value, l), formatInterval('csat', g.csat, l), formatValue('completion', c.value, l), count(l, g.journeys.started)]
             }),
             [m.controls.any, formatValue('csat', csat.value, l), formatInterval('csat', csat, l), formatValue('completion', completion.value, l), count(l, started)],
           ],
