@@ -230,28 +230,37 @@ describe('every view, in Russian and English, light, dark and forced colours', (
 describe('keyboard, text, exports and speed', () => {
   it('keyboard only: sign in, open a flagged service, change the period, show a chart as a table, download its CSV', async () => {
     const w = await watchedPage(browser, server.url)
+    // Progress with times, so that a slow step on a busy machine can be told from a stuck one.
+    const begun = Date.now()
+    const step = (what: string) => console.log(`keyboard walk: ${what} at ${((Date.now() - begun) / 1000).toFixed(1)} s`)
     const { page } = w
     await page.goto(`${server.url}/dashboard/?lang=en`)
     await w.ready()
     await tabTo(page, '#token')
+    step('at the token field')
     // A token may be pasted: insertText is what a paste delivers.
     await page.keyboard.insertText(analyst)
     await page.keyboard.press('Enter')
     await page.waitForSelector('.ranked-item', { timeout: 120_000 })
+    step('overview shown')
     await w.ready()
     // The skip link first, then straight into the content.
     await tabTo(page, 'a.skip')
     await page.keyboard.press('Enter')
     await tabTo(page, `.ranked-item[data-service="${FLAGGED}"] a`)
+    step('at the flagged service')
     await page.keyboard.press('Enter')
     await page.waitForSelector('figure.chart')
+    step('service page shown')
     await w.ready()
     expect(new URL(page.url()).searchParams.get('id')).toBe(FLAGGED)
     await tabTo(page, 'input[name="period"]:checked')
     await page.keyboard.press('ArrowLeft')
     await w.ready()
     expect(new URL(page.url()).searchParams.get('period')).toBe('7')
+    step('period changed')
     await tabTo(page, 'figure.chart button[aria-expanded="false"]')
+    step('at the table button')
     const tableId = await page.evaluate(() => document.activeElement.getAttribute('aria-controls'))
     await page.keyboard.press('Enter')
     expect(await page.evaluate((id: string) => document.getElementById(id).hidden, tableId)).toBe(false)
@@ -260,13 +269,14 @@ describe('keyboard, text, exports and speed', () => {
     const download = page.waitForEvent('download', { timeout: 60_000 })
     await page.keyboard.press('Enter')
     const file = await download
+    step('CSV downloaded')
     expect(file.suggestedFilename()).toBe('otklik-csat.csv')
     const csv = await readFile((await file.path())!, 'utf8')
     expect(csv.split('\r\n')[0]).toBe('Date,Value,low,high,n,previous period')
     expect(csv.split('\r\n').length).toBeGreaterThan(3)
     await page.screenshot({ path: `${SCREENSHOTS}keyboard-walk.png`, fullPage: true })
     await finish(w)
-  })
+  }, 600_000)
 
   it("the services table's CSV comes from the API through fetch with the token, under the CSP", async () => {
     const w = await open('?lang=en&view=services')
@@ -318,5 +328,5 @@ describe('keyboard, text, exports and speed', () => {
     // page that has become unusable (the CI machine may be shared and busy).
     expect(ms).toBeLessThan(30_000)
     await finish(w)
-  })
+  }, 600_000)
 })
