@@ -45,12 +45,21 @@ export const currentView = (): View => {
   return (VIEWS as readonly string[]).includes(v ?? '') ? (v as View) : 'overview'
 }
 
+// "The last 7 days" is anchored once per URL state: a `from` recomputed on
+// every render would change the request each time and refetch for ever.
+const anchors = new WeakMap<URLSearchParams, number>()
+function anchorOf(q: URLSearchParams): number {
+  let at = anchors.get(q)
+  if (at === undefined) anchors.set(q, (at = Date.now()))
+  return at
+}
+
 /**
  * The API query for the period and filters: presets send `from` (N days
  * before now) and leave `to` to the server ("now"); the default 28 days
  * sends neither, so the figures match the flags' default window exactly.
  */
-export function apiFilters(q: URLSearchParams, now: number = Date.now()): URLSearchParams {
+export function apiFilters(q: URLSearchParams, now: number = anchorOf(q)): URLSearchParams {
   const out = new URLSearchParams()
   const period = q.get('period') ?? '28'
   if (period === 'custom') {
