@@ -12,11 +12,13 @@ import { commentsRoutes } from './analytics/comments-routes.js'
 import { flagsRoutes } from './analytics/flags-routes.js'
 import { metricsRoutes } from './analytics/metrics-routes.js'
 import { authPlugin } from './auth/plugin.js'
+import { meRoutes } from './auth/me-routes.js'
 import { markPublic } from './auth/public-prefix.js'
 import { collectRoutes } from './auth/route-list.js'
 import { backfillRoutes } from './backfill/backfill-routes.js'
 import type { Config } from './config.js'
 import type { AppContext } from './context.js'
+import { dashboardRoutes } from './dashboard/routes.js'
 import { demoRoutes } from './demo/demo-routes.js'
 import { errorHandler, notFoundHandler } from './error-handler.js'
 import { FlagLife, allOf } from './flag-life/life.js'
@@ -28,7 +30,7 @@ import { ingestRoutes } from './ingest/routes.js'
 import { landingRoutes } from './landing/routes.js'
 import { FlagMail } from './mail/mailer.js'
 import { actionsRoutes } from './open-data/actions-routes.js'
-import { openDataRoutes, openPageRoutes } from './open-data/routes.js'
+import { openDataRoutes } from './open-data/routes.js'
 import { openApiOptions } from './openapi.js'
 import { Spool } from './ingest/spool.js'
 import { createMetrics } from './ops/metrics.js'
@@ -85,6 +87,8 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     if (typeof request.body === 'object' && request.body !== null) request.body = withoutNulls(request.body)
   })
   markPublic(app, '/docs')
+  // The dashboard's assets are served by @fastify/static, which cannot declare access itself.
+  markPublic(app, '/dashboard')
   collectRoutes(app)
 
   const metrics = createMetrics()
@@ -157,7 +161,8 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   await app.register(backfillRoutes, { prefix: '/v1/admin' })
   await app.register(openDataRoutes, { prefix: '/v1/open' })
   await app.register(actionsRoutes, { prefix: '/v1/open' })
-  await app.register(openPageRoutes)
+  await app.register(meRoutes, { prefix: '/v1' })
+  await app.register(dashboardRoutes)
   await app.register(demoRoutes, { prefix: '/v1/admin' })
   await app.register(landingRoutes)
   await app.register(excludedMetricsRoutes, { prefix: '/v1' })

@@ -75,6 +75,7 @@ export async function startServer(
   const lines = [`Otklik is running at ${url}  (${store.embedded ? `embedded ClickHouse in ${config.dataDir}` : 'ClickHouse server'})`]
   for (const [path, what] of [
     ['/v1/events', 'event ingestion'],
+    ['/dashboard/', "manager's dashboard (sign in with a token)"],
     ['/open/', 'open data (public)'],
     ['/demo/', 'demo government service with the SDK embedded'],
     ['/sdk.js', 'browser SDK (see the README: Embedding)'],

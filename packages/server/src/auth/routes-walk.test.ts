@@ -27,7 +27,7 @@ const routes = () => t.app.routeList.filter((r) => r.method !== 'HEAD' && r.meth
 describe('every route', () => {
   it('is in the list, and the list covers the groups', () => {
     const urls = new Set(routes().map((r) => r.url))
-    for (const u of ['/v1/events', '/v1/sites', '/v1/tokens', '/v1/services', '/v1/services/:id', '/v1/life-situations', '/v1/agencies', '/v1/open/services.json', '/open']) {
+    for (const u of ['/v1/events', '/v1/sites', '/v1/tokens', '/v1/services', '/v1/services/:id', '/v1/life-situations', '/v1/agencies', '/v1/open/services.json', '/open/', '/dashboard/', '/v1/me']) {
       expect(urls, u).toContain(u)
     }
   })

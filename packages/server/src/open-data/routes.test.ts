@@ -138,7 +138,7 @@ it('dates the publication and the current month by the clock, not the wall clock
   expect(body.rows.every((r: PublishedRow) => r.month <= '2024-03')).toBe(true)
 })
 
-describe('GET /v1/open/services.csv and /open/', () => {
+describe('GET /v1/open/services.csv', () => {
   it('CSV has the same rows, formula-safe', async () => {
     const res = await t.app.inject({ url: '/v1/open/services.csv' })
     expect(res.statusCode).toBe(200)
@@ -150,17 +150,5 @@ describe('GET /v1/open/services.csv and /open/', () => {
     const jan = lines.find((l) => l.startsWith('big,') && l.includes('2024-01'))
     expect(jan).toContain('ces_n=below_k')
     expect(jan).toContain('responses=complementary')
-  })
-
-  it('the page is served with a strict CSP and no inline script or style', async () => {
-    const page = await t.app.inject({ url: '/open/' })
-    expect(page.statusCode).toBe(200)
-    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/)
-    expect(page.body).toMatch(/<html lang="ru">/)
-    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)/)
-    expect(page.body).not.toMatch(/\sstyle=|<style/)
-    expect(page.body).not.toMatch(/\son[a-z]+=/)
-    for (const asset of ['/open/open.js', '/open/open.css']) expect((await t.app.inject({ url: asset })).statusCode).toBe(200)
-    expect((await t.app.inject({ url: '/open' })).statusCode).toBe(200)
   })
 })

@@ -1,22 +1,18 @@
 /**
  * Open data (DESIGN §6, public, no token): monthly figures per registered
  * service with small cells suppressed (see publication.ts), as JSON and
- * CSV, and the public page `/open/` that shows them with the method.
+ * CSV. The public page `/open/` that shows them with the method is built by
+ * @otklik/dashboard and served by src/dashboard/routes.ts.
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { MONTH, OpenDataQuery, OpenDataResponse } from '@otklik/contract/schemas'
 import type { z } from 'zod'
 import { errors } from '../errors.js'
-import { serveStaticDir } from '../http/static-dir.js'
-import { ownFile } from '../own-files.js'
 import { publishedCsv } from './csv.js'
 import { methodOf, publish } from './publication.js'
 import { monthlyFigures } from './query.js'
 
-// No inline script or style anywhere: the page works under this policy.
-const PAGE_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 const startOfMonth = (m: string) => {
   const [, y, mo] = MONTH.exec(m) ?? []
@@ -70,9 +66,4 @@ export const openDataRoutes: FastifyPluginAsync = async (base) => {
         .send(publishedCsv(rows))
     },
   )
-}
-
-/** The public page: its files in public/. */
-export const openPageRoutes: FastifyPluginAsync = async (app) => {
-  await serveStaticDir(app, { prefix: '/open/', root: ownFile('open-data/public/'), csp: PAGE_CSP })
 }
