@@ -12,7 +12,12 @@ import { serviceTable, type ServiceRow } from '../registry/services.js'
 import { DEMO_AGENCIES, DEMO_LIFE_SITUATIONS, DEMO_SERVICES, type DemoService } from './catalog.js'
 import { DEMO_SDK, generateDemoEvents } from './generate.js'
 
-export const DEMO_SEED = 20_240_917
+// The demo's randomness depends on its end date only through the weekday, so
+// it can make seven portfolios and no more; with this seed every one of them
+// flags exactly the planted table (p ≤ 1e-11 for each planted problem), and
+// no healthy service's test would be flagged before the false-discovery rate
+// was raised thirteenfold. Checked for all seven by e2e/demo-flags.test.ts.
+export const DEMO_SEED = 17
 const CHUNK = 50_000
 
 /** A couple of services carry their own targets, to show the feature. */
