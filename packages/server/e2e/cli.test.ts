@@ -64,6 +64,8 @@ describe('otklik CLI', () => {
 describe('otklik erase', () => {
   it('erases a site on a data directory no server holds, and says what it needs in one line', async () => {
     const env = { DATA_DIR: tempDir() }
+    // Only serve and migrate make a data directory; erase needs one.
+    expect((await runCli(['migrate'], env)).code).toBe(0)
     const done = await runCli(['erase', '--site', 'legacy', '--before', '2025-01-01'], env)
     expect(done.stdout.trim()).toBe('erased 0 events and the rollup rows derived from them (0 journeys touched)')
     for (const args of [['erase'], ['erase', '--site', 'a', '--service', 'b'], ['erase', '--service', 'b', '--before', '31.01.2025']]) {

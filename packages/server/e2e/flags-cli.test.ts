@@ -10,6 +10,8 @@ const LINE = /^\d+ flags over \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d(: .+)? \(\d+\.
 
 it('otklik flags evaluate runs on a data directory no server holds, and through the running server', async () => {
   const env = { DATA_DIR: tempDir() }
+  // Only serve and migrate make a data directory; flags evaluate needs one.
+  expect((await runCli(['migrate'], env)).code).toBe(0)
   const direct = await runCli(['flags', 'evaluate'], env)
   expect(direct.stderr).toBe('')
   expect(direct.stdout.trim()).toMatch(LINE)

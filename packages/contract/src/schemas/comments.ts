@@ -16,7 +16,8 @@ const metricList = z
 
 export const CommentsQuery = FilterQuery.extend(FormatQuery.shape).extend({
   limit: z.coerce.number().int().min(1).max(COMMENTS_PAGE.max).default(COMMENTS_PAGE.default),
-  cursor: z.string().max(200).optional().describe('next_cursor of the previous page'),
+  // Any length: a cursor the API did not return is refused by its decoder, in the product's words.
+  cursor: z.string().optional().describe('next_cursor of the previous page'),
   metric: metricList,
   scores: z.enum(['low', 'all']).default('all').describe(SCORES_DOC),
 })

@@ -23,7 +23,8 @@ export const ImportChunkResultSchema = z
 
 export const DemoSeedBody = z
   .object({ end: z.string().max(64).optional().describe('where the 90 days end, exclusive like `to` (a date, an ISO 8601 time or epoch ms); default now') })
-  .optional()
+  // A POST without a body seeds up to now.
+  .nullish()
   .meta({ id: 'DemoSeedBody' })
 
 export const DemoSeedResultSchema = z

@@ -95,7 +95,7 @@ export const actionsRoutes: FastifyPluginAsync = async (base) => {
 
   app.get(
     '/actions.csv',
-    { config: routeConfig, schema: { tags, summary: 'Open data: you said, we did (CSV)', description: 'The rows of actions.json; intervals and terms as JSON text.', querystring: QuerySchema, produces: ['text/csv'] } },
+    { config: { ...routeConfig, csv: 'only' as const }, schema: { tags, summary: 'Open data: you said, we did (CSV)', description: 'The rows of actions.json; intervals and terms as JSON text.', querystring: QuerySchema } },
     async (request, reply) => {
       const { actions } = await build(request.query.k)
       return reply
