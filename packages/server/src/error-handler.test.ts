@@ -16,7 +16,7 @@ it("words every invalid request in the product's words, naming the field and whe
   const cases: [Promise<{ statusCode: number; json(): { error: { code: string; message: string } } }>, string][] = [
     [call('PUT', '/v1/services/x', { name_ru: '' }), 'name_ru: must not be empty'],
     [call('PUT', '/v1/services/x', { name_ru: 'X', colour: 'red' }), 'unknown field "colour"'],
-    [call('POST', '/v1/tokens', { scope: 'root' }), 'scope: must be one of viewer, analyst, admin'],
+    [call('POST', '/v1/tokens', { scope: 'root' }), 'scope: must be one of viewer, analyst, manager, admin'],
     [call('POST', '/v1/tokens', { scope: 'viewer', name: 'x'.repeat(201) }), 'name: must be at most 200 characters long'],
     [call('GET', '/v1/comments?limit=100000'), 'limit: must be at most 500 (query string)'],
     [call('GET', '/v1/comments?limit=0'), 'limit: must be at least 1 (query string)'],

@@ -129,6 +129,7 @@ export function buildProgram(): Command {
     .description('evaluate the flags now (the server also does this at start and every FLAGS_EVERY), and send their alerts')
     .action(async () => evaluateCommand(loadConfig(), out))
 
+  program
     .command('erase')
     .description('delete a site\'s or a service\'s raw events (optionally only before a date) and the rollups derived from them; cannot be undone')
     .option('--site <key>', 'the site whose events go')
