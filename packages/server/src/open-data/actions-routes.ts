@@ -4,24 +4,14 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { OpenDataQuery } from '@otklik/contract/schemas'
 import { z } from 'zod'
 import { flatten } from '../analytics/csv-columns.js'
 import { toCsv } from '../http/csv.js'
 import { publishedActions } from './actions.js'
-import { MIN_K } from './publication.js'
 
-const MAX_K = 10_000
-
-const QuerySchema = z
-  .object({
-    k: z.coerce
-      .number({ error: 'must be a number' })
-      .int('must be a whole number')
-      .min(MIN_K, `must be at least ${MIN_K}: smaller cells are never published`)
-      .max(MAX_K)
-      .default(MIN_K),
-  })
-  .strict()
+// The same k as the rest of open data, and nothing else.
+const QuerySchema = OpenDataQuery.pick({ k: true }).strict()
 
 const Interval = z.tuple([z.number().nullable(), z.number().nullable()])
 const Figure = z
