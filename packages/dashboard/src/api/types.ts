@@ -5,7 +5,8 @@
  * auth/me-routes.ts). One file, so that it can be swapped for imports from
  * @otklik/contract when that package lands.
  */
-export type Scope = 'viewer' | 'analyst' | 'admin'
+import type { SCOPES } from '@otklik/contract/rules'
+export type Scope = (typeof SCOPES)[number]
 
 export interface Me {
   scope: Scope

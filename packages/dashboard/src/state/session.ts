@@ -3,6 +3,7 @@
  * is what GET /v1/me says about it, so views can leave out what the scope
  * cannot read instead of showing errors.
  */
+import { SCOPES } from '@otklik/contract/rules'
 import { signal } from '@preact/signals'
 import type { Me } from '../api/types.js'
 
@@ -39,4 +40,5 @@ export function forgetToken(): void {
   me.value = null
 }
 
-export const canReadComments = (): boolean => me.value?.scope === 'analyst' || me.value?.scope === 'admin'
+// Scopes include the ones below them (a manager or an admin reads what an analyst reads).
+export const canReadComments = (): boolean => SCOPES.indexOf(me.value?.scope ?? 'viewer') >= SCOPES.indexOf('analyst')
