@@ -5,6 +5,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeAll, expect, it } from 'vitest'
+import { RULES } from '../src/ingest/forgery/rules.js'
 import { axeViolations, focused, serverAndBrowser, tabTo, waitForEvents } from './sdk-support.js'
 // Browser globals, used only inside page.evaluate callbacks: this package's
 // tsconfig has no DOM lib, so they are declared loosely here.
@@ -52,6 +53,9 @@ it('a keyboard-only citizen goes through the demo journey and answers the survey
   await expect.poll(() => focused(page)).toMatch(/otklik-survey\[kind=dialog\] > input\[type=radio\]\[value=1\]/)
   expect(await axeViolations(page)).toEqual([])
 
+  // A person reads the question before answering; the ballot-stuffing rules
+  // leave out answers given sooner than RULES.minAnswerMs after it appeared.
+  await page.waitForTimeout(RULES.minAnswerMs + 200)
   // Enter with no answer explains itself and keeps focus on the scale.
   await page.keyboard.press('Enter')
   expect(await page.evaluate(() => document.querySelector('otklik-survey[kind=dialog]')?.shadowRoot?.querySelector('.err')?.textContent)).toBe('Выберите ответ, чтобы продолжить.')
