@@ -24,15 +24,29 @@ export type DistributionQuery = z.input<typeof s.DistributionQuery>
 export type ServiceMetrics = z.output<typeof s.ServiceMetricsSchema>
 export type ServicesReport = z.output<typeof s.ServicesResponse>
 export type TimeseriesReport = z.output<typeof s.TimeseriesResponse>
+export type TimeseriesPoint = TimeseriesReport['points'][number]
 export type BreakdownReport = z.output<typeof s.BreakdownResponse>
 export type DistributionReport = z.output<typeof s.DistributionResponse>
+export type DistributionRow = DistributionReport['distributions'][number]
 export type FunnelReport = z.output<typeof s.FunnelResponse>
+export type Funnel = FunnelReport['funnels'][number]
 export type DurationsReport = z.output<typeof s.DurationsResponse>
 export type VolumesReport = z.output<typeof s.VolumesResponse>
 
 export type FlagsQuery = z.input<typeof s.FlagsQuery>
 export type Flag = z.output<typeof s.FlagSchema>
+export type FlagRule = Flag['rule']
 export type FlagsReport = z.output<typeof s.FlagsResponse>
+export type FlagCase = z.output<typeof s.PublicFlagSchema>
+export type FlagStatusChange = z.input<typeof s.FlagStatusBody>
+export type FlagHistory = z.output<typeof s.FlagHistoryResponse>
+export type FlagEvaluation = z.output<typeof s.FlagEvaluationSchema>
+
+export type ExcludedCounts = z.output<typeof s.ExcludedCountsResponse>
+export type ExcludedListQuery = z.input<typeof s.ExcludedListQuery>
+export type ExcludedAnswers = z.output<typeof s.ExcludedListResponse>
+export type Reinstate = z.input<typeof s.ReinstateBody>
+export type Reinstated = z.output<typeof s.ReinstateResponse>
 
 export type CommentsQuery = z.input<typeof s.CommentsQuery>
 export type Comment = z.output<typeof s.CommentSchema>
@@ -54,6 +68,7 @@ export type CreatedSite = z.output<typeof s.CreatedSiteSchema>
 export type Token = z.output<typeof s.TokenSchema>
 export type NewToken = z.input<typeof s.NewTokenSchema>
 export type CreatedToken = z.output<typeof s.CreatedTokenSchema>
+export type Me = z.output<typeof s.MeSchema>
 
 export type ImportChunk = z.input<typeof s.ImportChunkSchema>
 export type ImportChunkResult = z.output<typeof s.ImportChunkResultSchema>
@@ -62,6 +77,8 @@ export type DemoSeedResult = z.output<typeof s.DemoSeedResultSchema>
 export type OpenDataQuery = z.input<typeof s.OpenDataQuery>
 export type OpenDataRow = z.output<typeof s.OpenDataRowSchema>
 export type OpenData = z.output<typeof s.OpenDataResponse>
+export type OpenAction = z.output<typeof s.OpenActionSchema>
+export type OpenActions = z.output<typeof s.OpenActionsResponse>
 
 export type Health = z.output<typeof s.HealthSchema>
 export type Readiness = z.output<typeof s.ReadinessSchema>

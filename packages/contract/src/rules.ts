@@ -127,3 +127,25 @@ export const OPEN_DATA_MIN_K = 10
 
 /** A flag's lifecycle (DESIGN §7): open → acknowledged → in_progress → resolved → verified, or reopened; or wont_fix. */
 export const FLAG_STATUSES = ['open', 'acknowledged', 'in_progress', 'resolved', 'verified', 'reopened', 'wont_fix'] as const
+/**
+ * What a person may move a flag to, from each status (`verified` and `open`
+ * are set by the data). in_progress → in_progress is a new plan or due date.
+ */
+export const FLAG_TRANSITIONS: Readonly<Record<(typeof FLAG_STATUSES)[number], readonly (typeof FLAG_STATUSES)[number][]>> = {
+  open: ['acknowledged', 'in_progress', 'resolved', 'wont_fix'],
+  reopened: ['acknowledged', 'in_progress', 'resolved', 'wont_fix'],
+  acknowledged: ['in_progress', 'resolved', 'wont_fix'],
+  in_progress: ['in_progress', 'resolved', 'wont_fix'],
+  resolved: ['reopened'],
+  verified: ['reopened'],
+  wont_fix: ['reopened'],
+}
+/** What a flag's alerts (webhooks, mail) and evaluations report. */
+export const FLAG_EVENTS = ['flag.opened', 'flag.reopened', 'flag.overdue', 'flag.resolved', 'flag.verified'] as const
+/** A flag's stable id: `f` and 15 hex digits of a hash of its service, rule, metric and step or group. */
+export const FLAG_ID = /^f[0-9a-f]{15}$/
+/** Longest note on a change of a flag's status (an action, a public note, a reason). */
+export const MAX_FLAG_NOTE = 2000
+
+/** Why an answer from public web ingestion is left out of the figures (kept, and reinstatable by an admin). */
+export const EXCLUSION_REASONS = ['bot', 'not_shown', 'too_fast', 'session_cap', 'burst'] as const

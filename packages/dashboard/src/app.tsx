@@ -1,7 +1,7 @@
 /** The dashboard: sign-in until a token is known, then the view the URL names. */
 import { useEffect } from 'preact/hooks'
 import { getJson } from './api/client.js'
-import type { Me } from './api/types.js'
+import type { Me } from '@otklik/contract/types'
 import { clearCache } from './api/use-api.js'
 import { Controls } from './components/controls.js'
 import { Layout } from './components/layout.js'

@@ -35,12 +35,14 @@ let server: RunningServer
 let browser: Browser
 let analyst: string
 let viewer: string
+let manager: string
 
 beforeAll(async () => {
   server = await startServer({ ...testConfig({ OTKLIK_ADMIN_TOKEN: ADMIN, OTKLIK_DEMO: '1' }), port: 0 }, () => {})
   const { store } = server.app.otklik
   analyst = (await createToken(store, 'analyst', 'e2e analyst')).token
   viewer = (await createToken(store, 'viewer', 'e2e viewer')).token
+  manager = (await createToken(store, 'manager', 'e2e manager')).token
   await createSite(store, { key: 'gov', kind: 'web', name: 'Gov', origins: [ORIGIN] })
   const hostile = answer(2, { service: FLAGGED, comment: HOSTILE, ts: Date.now() - 60_000, session: randomUUID() })
   // Through the admin's history import: a lone web answer with no survey shown
@@ -335,4 +337,110 @@ describe('keyboard, text, exports and speed', () => {
     expect(ms).toBeLessThan(30_000)
     await finish(w)
   }, 600_000)
+})
+
+describe('from flag to fix, and answers left out', () => {
+  const inFlag = (id: string, selector: string) => `.flag-item[data-flag="${id}"] ${selector}`
+  const statusOf = (w: Watched, id: string) => w.page.getAttribute(inFlag(id, '.status'), 'data-status')
+
+  /** Opens the flag's form by keyboard, picks a move, fills the fields, submits and waits for the new status. */
+  async function move(w: Watched, id: string, to: string, fields: { note?: string; due?: string } = {}) {
+    await focusOn(w, inFlag(id, 'details.act > summary'))
+    await w.page.keyboard.press('Enter')
+    await tabTo(w.page, `${inFlag(id, `input[type=radio][value=${to}]`)}`, 20)
+    await w.page.keyboard.press(' ')
+    if (fields.note !== undefined) {
+      await tabTo(w.page, `${inFlag(id, 'textarea')}`, 10)
+      await w.page.keyboard.type(fields.note)
+    }
+    if (fields.due !== undefined) await w.page.fill(inFlag(id, 'input[type=date]'), fields.due)
+    expect(await axeViolations(w.page)).toEqual([])
+    await tabTo(w.page, `${inFlag(id, 'button[type=submit]')}`, 10)
+    await w.page.keyboard.press('Enter')
+    await expect.poll(() => statusOf(w, id), { timeout: 30_000 }).toBe(to)
+    await w.ready()
+    // The form closed and focus stayed where the person was.
+    expect(await w.page.evaluate((sel: string) => document.activeElement === document.querySelector(sel), inFlag(id, 'details.act > summary'))).toBe(true)
+    expect(await w.page.getAttribute(inFlag(id, 'details.act'), 'open')).toBeNull()
+  }
+  const focusOn = async (w: Watched, selector: string) => {
+    if (!(await w.page.evaluate((sel: string) => document.activeElement?.matches(sel) ?? false, selector))) await tabTo(w.page, selector)
+  }
+
+  it('a manager acknowledges, plans and resolves a flag by keyboard; the history shows each change and who made it; the open page then says what was done', async () => {
+    const w = await open(`?lang=en&view=flags&service=${FLAGGED}`, manager)
+    const id = await w.page.getAttribute(`.flag-item[data-service="${FLAGGED}"]`, 'data-flag')
+    expect(id).toMatch(/^f[0-9a-f]{15}$/)
+    expect(await statusOf(w, id!)).toBe('open')
+
+    await move(w, id!, 'acknowledged')
+    const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+    await move(w, id!, 'in_progress', { note: 'Shorten the application form', due })
+    expect(plain(await w.page.textContent(inFlag(id!, '.evidence')))).toContain('Shorten the application form')
+    // A move the server refuses says why, in its words, and changes nothing.
+    await focusOn(w, inFlag(id!, 'details.act > summary'))
+    await w.page.keyboard.press('Enter')
+    await w.page.check(inFlag(id!, 'input[type=radio][value=resolved]'))
+    await w.page.fill(inFlag(id!, 'textarea'), ' ')
+    await w.page.evaluate((sel: string) => document.querySelector(sel).removeAttribute('required'), inFlag(id!, 'textarea'))
+    await w.page.click(inFlag(id!, 'button[type=submit]'))
+    await expect.poll(() => w.page.textContent(inFlag(id!, '[role=alert]')), { timeout: 30_000 }).toContain('public note')
+    expect(await statusOf(w, id!)).toBe('in_progress')
+    // The browser logs the refused request itself; that one is expected.
+    const refused = w.problems.findIndex((p) => p.includes('status of 400'))
+    expect(refused).toBeGreaterThanOrEqual(0)
+    w.problems.splice(refused, 1)
+    await w.page.fill(inFlag(id!, 'textarea'), 'The form now asks for 6 fields instead of 14')
+    await w.page.click(inFlag(id!, 'button[type=submit]'))
+    await expect.poll(() => statusOf(w, id!), { timeout: 30_000 }).toBe('resolved')
+    await w.ready()
+
+    await tabTo(w.page, `${inFlag(id!, 'details.history > summary')}`)
+    await w.page.keyboard.press('Enter')
+    await w.page.waitForSelector(inFlag(id!, '.history-table tbody tr[data-kind=status]'))
+    const changes = await w.page.$$eval(inFlag(id!, '.history-table tbody tr[data-kind=status]'), (rows: { textContent: string }[]) => rows.map((r) => r.textContent))
+    expect(changes).toHaveLength(3)
+    expect(changes[0]).toContain('action planned → resolved')
+    expect(changes[2]).toContain('open → acknowledged')
+    expect(changes.every((c) => c.includes('e2e manager'))).toBe(true)
+    expect(await axeViolations(w.page)).toEqual([])
+    await finish(w)
+
+    const pub = await watchedPage(browser, server.url)
+    await pub.page.goto(`${server.url}/open/?lang=en`)
+    await pub.ready()
+    const item = `.open-action[data-flag="${id}"]`
+    expect(plain(await pub.page.textContent(`${item} .done`))).toBe('The form now asks for 6 fields instead of 14')
+    expect(await pub.page.getAttribute(item, 'data-status')).toBe('resolved')
+    expect(plain(await pub.page.textContent(item))).toContain('What you said')
+    expect(await pub.page.textContent('main')).not.toContain(HOSTILE)
+    expect(await axeViolations(pub.page)).toEqual([])
+    await finish(pub)
+  })
+
+  it('an analyst or a viewer sees the status and history of a flag, and no form to move it', async () => {
+    for (const token of [analyst, viewer]) {
+      const w = await open(`?lang=en&view=flags&service=${FLAGGED}`, token)
+      expect(await w.page.$$('.flag-item .status')).not.toHaveLength(0)
+      expect(await w.page.$$('.flag-item details.history')).not.toHaveLength(0)
+      expect(await w.page.$$('form.move-flag')).toHaveLength(0)
+      await finish(w)
+    }
+  })
+
+  it('the overview and the service page say how many answers were left out as forged, by reason', async () => {
+    const session = randomUUID()
+    const bot = await fetch(`${server.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: ORIGIN, 'user-agent': 'curl/8.5.0' },
+      body: JSON.stringify({ site: 'gov', sent_at: Date.now(), events: [answer(1, { service: FLAGGED, session, ts: Date.now() - 1000 })] }),
+    })
+    expect(bot.status).toBe(202)
+    for (const query of ['?lang=en', `?lang=en&view=service&id=${FLAGGED}`]) {
+      const w = await open(query)
+      await expect.poll(async () => plain(await w.page.textContent('.excluded li[data-reason=bot]')), { timeout: 30_000 }).toBe('from bots: 1')
+      expect(plain(await w.page.textContent('.excluded'))).toContain('1 answer left out of the figures as likely forged')
+      await finish(w)
+    }
+  })
 })

@@ -1,6 +1,7 @@
 /** Request and response schemas of `GET /v1/flags`. */
 import { z } from 'zod'
-import { FLAG_RULES, FLAG_STATUSES, GAP_DIMENSIONS, LANGUAGES } from '../rules.js'
+import { FLAG_EVENTS, FLAG_ID, FLAG_RULES, FLAG_STATUSES, GAP_DIMENSIONS, LANGUAGES, MAX_FLAG_NOTE, parseInstant } from '../rules.js'
+import { text } from './events.js'
 import { FilterQuery, FormatQuery, instant } from './filters.js'
 import { WindowSchema } from './metrics.js'
 
@@ -98,3 +99,64 @@ export const FlagsResponse = z
     }),
   })
   .meta({ id: 'FlagsReport' })
+
+export const FlagParams = z.object({ id: z.string().regex(FLAG_ID, 'must be a flag id like f0123456789abcde') })
+
+/** `POST /v1/flags/{id}/status`: a person moves a flag. */
+export const FlagStatusBody = z
+  .object({
+    status: z.enum(FLAG_STATUSES),
+    note: text(MAX_FLAG_NOTE)
+      .optional()
+      .describe('in_progress: the action planned; resolved: the public note on what was done; wont_fix: the public reason; reopened: why'),
+    due: z
+      .string()
+      .max(40)
+      .refine((s) => parseInstant(s) !== undefined, 'must be ISO 8601 (2025-01-31) or epoch milliseconds')
+      .optional()
+      .describe('in_progress: when the action is due'),
+    owner: z
+      .object({ name: text(200), contact: text(200) })
+      .strict()
+      .optional()
+      .describe("this flag's owner, instead of the service's owner in the registry"),
+  })
+  .strict()
+  .meta({ id: 'FlagStatusChange' })
+
+/** `GET /v1/flags/{id}/history`: every evaluation and change of status, newest first. */
+export const FlagHistoryResponse = z
+  .object({
+    flag: PublicFlagSchema,
+    history: z.array(
+      z.object({
+        at: z.string(),
+        kind: z.enum(['evaluation', 'status']),
+        evaluation: z.string().optional(),
+        fired: z.boolean().optional(),
+        status_from: z.string().nullable(),
+        status_to: z.string(),
+        actor: z.string().describe("who: the token's name and id, or the evaluation"),
+        note: z.string().optional(),
+        due: z.string().optional(),
+        figure: z
+          .object({ value: z.number(), interval: z.tuple([z.number().nullable(), z.number().nullable()]), n: z.number(), window: WindowSchema })
+          .optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'FlagHistory' })
+
+/** `POST /v1/flags/evaluate`: one evaluation and the alerts it raised. */
+export const FlagEvaluationSchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    window: WindowSchema,
+    trigger: z.string(),
+    flags: z.number().int(),
+    tests: z.number().int(),
+    duration_ms: z.number().int(),
+    events: z.array(z.object({ type: z.enum(FLAG_EVENTS), id: z.string() })),
+  })
+  .meta({ id: 'FlagEvaluation' })

@@ -4,6 +4,7 @@
 export * from './comments.js'
 export * from './errors.js'
 export * from './events.js'
+export * from './excluded.js'
 export * from './filters.js'
 export * from './flags.js'
 export * from './imports.js'

@@ -60,3 +60,43 @@ export const OpenDataResponse = z
     rows: z.array(OpenDataRowSchema),
   })
   .meta({ id: 'OpenData' })
+
+const ActionInterval = z.tuple([z.number().nullable(), z.number().nullable()])
+const ActionFigure = z
+  .object({
+    value: z.number().nullable(),
+    interval: ActionInterval.nullable().describe('95 % interval'),
+    n: z.number().int().nullable().describe('people behind the figure (answers or journeys)'),
+    window: z.object({ from: z.string(), to: z.string() }).nullable(),
+    suppressed: z.enum(['below_k', 'small_group']).optional(),
+  })
+  .nullable()
+
+export const OpenActionSchema = z
+  .object({
+    id: z.string(),
+    service: z.string(),
+    name_ru: z.string(),
+    name_en: z.string(),
+    agency: z.string().nullable(),
+    status: z.enum(['resolved', 'verified']),
+    rule: z.string(),
+    said: z.object({ rule_ru: z.string(), rule_en: z.string(), terms: z.array(z.string()).describe('the most frequent terms of the low-score comments, each used by at least k comments') }),
+    done: z.string().describe('the public note of the person who resolved it'),
+    resolved_at: z.string(),
+    verified_at: z.string().nullable().describe('when the data confirmed the fix: the rule quiet for two full windows after it'),
+    metric: z.string(),
+    before: ActionFigure.describe('the figure at the last evaluation before the fix'),
+    after: ActionFigure.describe('the latest figure on a window wholly after the fix; null until there is one'),
+  })
+  .meta({ id: 'OpenAction' })
+
+/** `GET /v1/open/actions.json`: you said, we did. */
+export const OpenActionsResponse = z
+  .object({
+    generated_at: z.string(),
+    method: z.object({ k: z.number(), rules: z.array(z.string()) }),
+    actions: z.array(OpenActionSchema),
+  })
+  .meta({ id: 'OpenActions' })
+

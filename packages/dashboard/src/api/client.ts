@@ -4,7 +4,7 @@
  * URL (the token never goes into a link).
  */
 import { forgetToken, token } from '../state/session.js'
-import type { ApiError } from './types.js'
+import type { ErrorBody } from '@otklik/contract/types'
 
 export class RequestError extends Error {
   constructor(
@@ -23,7 +23,7 @@ const headers = (accept: string, bearer: string | null = token.value): HeadersIn
 async function fail(res: Response): Promise<never> {
   let message = `${res.status} ${res.statusText}`
   try {
-    message = ((await res.json()) as ApiError).error.message
+    message = ((await res.json()) as ErrorBody).error.message
   } catch {
     // Not the API's JSON error: keep the status line.
   }
@@ -39,6 +39,12 @@ export function url(path: string, params?: URLSearchParams): string {
 
 export async function getJson<T>(path: string, params?: URLSearchParams, bearer?: string): Promise<T> {
   const res = await fetch(url(path, params), { headers: headers('application/json', bearer) })
+  if (!res.ok) return fail(res)
+  return (await res.json()) as T
+}
+
+export async function postJson<T>(path: string, body: unknown): Promise<T> {
+  const res = await fetch(url(path), { method: 'POST', headers: { ...headers('application/json'), 'content-type': 'application/json' }, body: JSON.stringify(body) })
   if (!res.ok) return fail(res)
   return (await res.json()) as T
 }

@@ -1,4 +1,5 @@
-/** Loads a JSON resource for a view; reloads when the URL changes; `null` skips. */
+/** Loads a JSON resource for a view; reloads when the URL changes or after a change of data; `null` skips. */
+import { signal } from '@preact/signals'
 import { useEffect, useState } from 'preact/hooks'
 import { getJson } from './client.js'
 
@@ -9,6 +10,8 @@ export interface Loaded<T> {
 }
 
 const cache = new Map<string, Promise<unknown>>()
+/** Bumped after the app changes data (a flag moved): every loaded view fetches again. */
+const version = signal(0)
 
 export function fetchCached<T>(path: string, params: URLSearchParams): Promise<T> {
   const key = `${path}?${params}`
@@ -24,8 +27,15 @@ export function fetchCached<T>(path: string, params: URLSearchParams): Promise<T
 
 export const clearCache = (): void => cache.clear()
 
+/** After a change made through the API: forget what was loaded and load it again. */
+export function reloadAll(): void {
+  cache.clear()
+  version.value++
+}
+
 export function useApi<T>(path: string | null, params: URLSearchParams = new URLSearchParams()): Loaded<T> {
   const key = path === null ? null : `${path}?${params}`
+  const v = version.value
   const [state, setState] = useState<Loaded<T>>({ data: undefined, error: undefined, loading: key !== null })
   useEffect(() => {
     if (path === null) return
@@ -38,6 +48,6 @@ export function useApi<T>(path: string | null, params: URLSearchParams = new URL
     return () => {
       live = false
     }
-  }, [key])
+  }, [key, v])
   return state
 }

@@ -3,7 +3,7 @@
  * every choice goes into the URL at once.
  */
 import { useState } from 'preact/hooks'
-import type { Named } from '../api/types.js'
+import type { Named } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { lang, t } from '../state/lang.js'
 import { FILTERS, PRESETS, navigate, query, type FilterName } from '../state/url.js'

@@ -1,5 +1,5 @@
 /** How each metric is written: shares as percentages, NPS in points, CES with one decimal. */
-import type { Figure } from '../api/types.js'
+import type { Figure } from '@otklik/contract/types'
 import { DASH, count, decimal, percent } from '../i18n/format.js'
 import type { Lang } from '../i18n/lang.js'
 import type { Messages } from '../i18n/messages.js'
@@ -16,6 +16,17 @@ export function formatValue(metric: MetricKey, value: number | null, lang: Lang)
   if (value === null) return DASH
   if (metric === 'csat' || metric === 'completion') return percent(lang, value)
   if (metric === 'nps') return decimal(lang, value, 0)
+  return decimal(lang, value, 1)
+}
+
+const SHARES = new Set(['csat', 'completion', 'completion_rate', 'error_rate', 'drop_off_rate'])
+
+/** A flag's figure on its own scale: shares as percentages, NPS in points, CES with one decimal, durations in minutes. */
+export function flagValue(metric: string, value: number | null | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return DASH
+  if (SHARES.has(metric)) return `${decimal(lang, value * 100, 1)}${lang === 'ru' ? ' %' : '%'}`
+  if (metric === 'nps') return decimal(lang, value, 0)
+  if (metric === 'median_duration_ms') return `${decimal(lang, value / 60_000, 1)} ${lang === 'ru' ? 'мин' : 'min'}`
   return decimal(lang, value, 1)
 }
 

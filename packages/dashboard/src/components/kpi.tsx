@@ -1,5 +1,5 @@
 /** One headline figure: value, interval, n and the change in words (never colour alone). */
-import type { Figure } from '../api/types.js'
+import type { Figure } from '@otklik/contract/types'
 import { lang, t } from '../state/lang.js'
 import type { Change } from '../stats/pooled.js'
 import { changeText, formatInterval, formatValue, nText, type MetricKey } from './figures.js'

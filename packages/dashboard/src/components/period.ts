@@ -1,5 +1,5 @@
 /** The API parameters of the current view, and those of the period before it. */
-import type { Window } from '../api/types.js'
+import type { Window } from '@otklik/contract/types'
 import { apiFilters } from '../state/url.js'
 
 export function withParams(base: URLSearchParams, extra: Record<string, string>): URLSearchParams {

@@ -1,6 +1,10 @@
 /** Every word the dashboard and the open page show, in Russian and English. */
 import type { Lang } from './lang.js'
 import type { Forms } from './plural.js'
+import type { EXCLUSION_REASONS, FLAG_STATUSES } from '@otklik/contract/rules'
+
+type FlagStatus = (typeof FLAG_STATUSES)[number]
+type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
 export interface Messages {
   appName: string
@@ -32,6 +36,32 @@ export interface Messages {
   service: { trend: string; distributions: string; funnel: string; funnelIntro: string; step: string; reached: string; left: string; dropOff: string; flaggedStep: string; groups: string; groupsIntro: string; group: string; worse: string; comments: string; commentsHidden: string; terms: string; definitions: string; notFound: string; back: string; score: string; share: string; count: string; date: string; previous: string; low: string; high: string; value: string; noComments: string }
   definitions: string[]
   flagsView: { title: string; intro: string; rule: string; all: string; evidence: string; value: string; target: string; baseline: string; q: string; insufficient: string; insufficientIntro: string; lacks: (n: number, journeys: number) => string; status: string; owner: string; action: string; firstSeen: string; shown: (n: number) => string; csv: string }
+  flagCase: {
+    statuses: Record<FlagStatus, string>
+    due: string
+    overdue: string
+    publicNote: string
+    history: string
+    historyCaption: string
+    when: string
+    what: string
+    who: string
+    evaluated: (fired: boolean) => string
+    changed: (from: string, to: string) => string
+    act: string
+    actIntro: string
+    moveTo: string
+    moves: Partial<Record<FlagStatus, string>>
+    noteFor: Partial<Record<FlagStatus, string>>
+    dueLabel: string
+    ownerName: string
+    ownerContact: string
+    submit: string
+    moved: (status: string) => string
+    followed: string
+    followedIntro: string
+  }
+  excluded: { title: string; none: string; summary: (n: string, answers: string) => string; reasons: Record<ExclusionReason, string>; why: string }
   lifeView: { title: string; intro: string; none: string }
   chart: { showTable: string; hideTable: string; csv: string; trendSummary: (a: TrendSummary) => string; distributionSummary: (metric: string, top: string, share: string, n: string) => string; funnelSummary: (worst: string, rate: string, started: string) => string; noData: (title: string) => string }
   download: { ready: string; failed: string }
@@ -143,6 +173,30 @@ const ru: Messages = {
     title: 'Сигналы', intro: 'Одни и те же правила для всех услуг; ложные срабатывания ограничены поправкой Бенджамини — Хохберга.', rule: 'Правило', all: 'все', evidence: 'Доказательства',
     value: 'Значение', target: 'Цель', baseline: 'База', q: 'q', insufficient: 'Мало данных', insufficientIntro: 'Эти услуги не оцениваются, пока данных не станет больше.',
     lacks: (n, j) => `${n} ответов и ${j} путей за период`, status: 'Статус', owner: 'Ответственный', action: 'Действие', firstSeen: 'Впервые', shown: (n) => `Показано сигналов: ${n}`, csv: 'Скачать CSV',
+  },
+  flagCase: {
+    statuses: {
+      open: 'открыт', acknowledged: 'принят в работу', in_progress: 'запланировано действие', resolved: 'решён', verified: 'решение подтверждено данными',
+      reopened: 'открыт снова', wont_fix: 'отклонён',
+    },
+    due: 'Срок', overdue: 'срок прошёл', publicNote: 'Что сделано (публично)', history: 'История', historyCaption: 'Оценки правила и смены статуса, сначала новые',
+    when: 'Когда', what: 'Что', who: 'Кто',
+    evaluated: (fired) => (fired ? 'оценка: правило сработало' : 'оценка: правило не сработало'),
+    changed: (from, to) => `статус: ${from} → ${to}`,
+    act: 'Изменить статус', actIntro: 'Заметки к решению и к отказу публикуются в открытых данных вместе с показателем до и после.',
+    moveTo: 'Новый статус',
+    moves: { acknowledged: 'Принять в работу', in_progress: 'Запланировать действие', resolved: 'Отметить решённым', wont_fix: 'Отклонить', reopened: 'Открыть снова' },
+    noteFor: { in_progress: 'Что будет сделано', resolved: 'Что сделано (будет опубликовано)', wont_fix: 'Почему не будет исправлено (будет опубликовано)', reopened: 'Почему открыт снова', acknowledged: 'Заметка (необязательно)' },
+    dueLabel: 'Срок выполнения', ownerName: 'Ответственный (имя)', ownerContact: 'Контакт ответственного', submit: 'Сохранить',
+    moved: (status) => `Статус изменён: ${status}.`,
+    followed: 'Известные сигналы, которые сейчас не срабатывают', followedIntro: 'Решённые, подтверждённые, отклонённые и затихшие сигналы выбранных услуг.',
+  },
+  excluded: {
+    title: 'Отсеянные ответы',
+    none: 'Ни один ответ за период не отсеян как поддельный.',
+    summary: (n, answers) => `${n} ${answers} не учтены в показателях как вероятно поддельные:`,
+    reasons: { bot: 'от ботов', not_shown: 'без показа опроса', too_fast: 'быстрее, чем успевает человек', session_cap: 'сверх лимита на сессию', burst: 'всплеск с одного адреса или сессии' },
+    why: 'Ответы хранятся; администратор может вернуть их в расчёт.',
   },
   lifeView: { title: 'Жизненные ситуации', intro: 'Каждая ситуация с её услугами и сквозными показателями.', none: 'Жизненные ситуации не заведены.' },
   chart: {
@@ -269,6 +323,30 @@ const en: Messages = {
     title: 'Flags', intro: 'The same rules for every service; false alarms are controlled by the Benjamini–Hochberg procedure.', rule: 'Rule', all: 'all', evidence: 'Evidence',
     value: 'Value', target: 'Target', baseline: 'Baseline', q: 'q', insufficient: 'Too little data', insufficientIntro: 'These services are not judged until there is more data.',
     lacks: (n, j) => `${n} answers and ${j} journeys in the period`, status: 'Status', owner: 'Owner', action: 'Action', firstSeen: 'First seen', shown: (n) => `Flags shown: ${n}`, csv: 'Download CSV',
+  },
+  flagCase: {
+    statuses: {
+      open: 'open', acknowledged: 'acknowledged', in_progress: 'action planned', resolved: 'resolved', verified: 'fix verified by the data',
+      reopened: 'reopened', wont_fix: 'declined',
+    },
+    due: 'Due', overdue: 'overdue', publicNote: 'What was done (public)', history: 'History', historyCaption: 'Evaluations of the rule and changes of status, newest first',
+    when: 'When', what: 'What', who: 'Who',
+    evaluated: (fired) => (fired ? 'evaluation: the rule fired' : 'evaluation: the rule did not fire'),
+    changed: (from, to) => `status: ${from} → ${to}`,
+    act: 'Change the status', actIntro: 'Notes on a fix or a refusal are published in open data with the figure before and after.',
+    moveTo: 'New status',
+    moves: { acknowledged: 'Acknowledge', in_progress: 'Plan an action', resolved: 'Mark resolved', wont_fix: 'Decline', reopened: 'Reopen' },
+    noteFor: { in_progress: 'What will be done', resolved: 'What was done (will be published)', wont_fix: 'Why it will not be fixed (will be published)', reopened: 'Why it is reopened', acknowledged: 'Note (optional)' },
+    dueLabel: 'Due date', ownerName: 'Owner (name)', ownerContact: "Owner's contact", submit: 'Save',
+    moved: (status) => `Status changed: ${status}.`,
+    followed: 'Known flags that do not fire now', followedIntro: 'Resolved, verified, declined and quiet flags of the services shown.',
+  },
+  excluded: {
+    title: 'Answers left out',
+    none: 'No answer in the period was left out as forged.',
+    summary: (n, answers) => `${n} ${answers} left out of the figures as likely forged:`,
+    reasons: { bot: 'from bots', not_shown: 'without the survey being shown', too_fast: 'faster than a person can answer', session_cap: 'past the limit per session', burst: 'a burst from one address or session' },
+    why: 'The answers are kept; an admin can count them again.',
   },
   lifeView: { title: 'Life situations', intro: 'Each life situation with its services and end-to-end figures.', none: 'No life situations are registered.' },
   chart: {

@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks'
 import { getJson } from '../api/client.js'
-import type { OpenResponse, OpenRow } from '../api/types.js'
+import type { OpenData, OpenDataRow } from '@otklik/contract/types'
 import { TrendChart } from '../charts/trend-chart.js'
 import { ChartFigure } from '../components/chart-figure.js'
 import { DataTable } from '../components/data-table.js'
@@ -19,17 +19,18 @@ import type { Lang } from '../i18n/lang.js'
 import type { Messages } from '../i18n/messages.js'
 import { lang, t } from '../state/lang.js'
 import { navigate, query } from '../state/url.js'
+import { ActionsSection } from './actions-section.js'
 import { ABOUT, METHOD } from './texts.js'
 
 const monthName = (l: Lang, month: string) => new Date(`${month}-01T00:00:00Z`).toLocaleDateString(l, { timeZone: 'UTC', month: 'long', year: 'numeric' })
 
-function cell(row: OpenRow, field: keyof OpenRow, text: (v: number) => string, m: Messages): string {
+function cell(row: OpenDataRow, field: keyof OpenDataRow, text: (v: number) => string, m: Messages): string {
   const v = row[field]
   if (typeof v === 'number') return text(v)
   return row.suppressed[field] ? m.open.suppressed : DASH
 }
 
-function ServiceSection({ rows, l, m }: { rows: OpenRow[]; l: Lang; m: Messages }) {
+function ServiceSection({ rows, l, m }: { rows: OpenDataRow[]; l: Lang; m: Messages }) {
   const first = rows[0]!
   const name = l === 'en' ? first.name_en : first.name_ru
   const table = {
@@ -80,15 +81,15 @@ export function OpenPage() {
   const l = lang.value
   const about = ABOUT[l]
   const search = query.value.get('q') ?? ''
-  const [data, setData] = useState<OpenResponse>()
+  const [data, setData] = useState<OpenData>()
   const [error, setError] = useState<string>()
   useEffect(() => {
-    getJson<OpenResponse>('/open/services.json').then(setData, (e: Error) => setError(e.message))
+    getJson<OpenData>('/open/services.json').then(setData, (e: Error) => setError(e.message))
   }, [])
   useEffect(() => {
     document.title = m.open.title
   }, [m])
-  const byService = new Map<string, OpenRow[]>()
+  const byService = new Map<string, OpenDataRow[]>()
   for (const r of data?.rows ?? []) byService.set(r.service, [...(byService.get(r.service) ?? []), r])
   const needle = search.trim().toLowerCase()
   const shown = [...byService.values()].filter((rows) => {
@@ -117,6 +118,7 @@ export function OpenPage() {
             {about.download} <a href="/v1/open/services.csv">CSV</a>, <a href="/v1/open/services.json">JSON</a>
           </p>
         </section>
+        <ActionsSection />
         <section aria-labelledby="method">
           <h2 id="method">{m.open.method}</h2>
           <ol>

@@ -32,3 +32,55 @@ export const METHOD: Record<Lang, (k: number) => string[]> = {
     'The running month is provisional: its figures grow until the month ends.',
   ],
 }
+
+export const ACTIONS: Record<
+  Lang,
+  {
+    title: string
+    intro: string
+    download: string
+    none: string
+    said: string
+    terms: string
+    done: string
+    when: string
+    verified: (date: string) => string
+    notYetVerified: string
+    before: string
+    after: string
+    noFigureYet: string
+  }
+> = {
+  ru: {
+    title: 'Вы сказали — мы сделали',
+    intro:
+      'Проблемы, которые показали ваши оценки, и что с ними сделано. Решение считается подтверждённым, когда правило не срабатывает два полных 28-дневных окна после исправления. Комментарии не публикуются: только частые слова из комментариев с низкой оценкой, если их написали не меньше k человек.',
+    download: 'Скачать:',
+    none: 'Пока нет решённых проблем.',
+    said: 'Что вы сказали',
+    terms: 'частые слова в комментариях',
+    done: 'Что сделано',
+    when: 'Когда',
+    verified: (date) => `подтверждено данными ${date}`,
+    notYetVerified: 'данные ещё проверяют результат',
+    before: 'До',
+    after: 'После',
+    noFigureYet: 'ещё не измерено: нужно полное окно после исправления',
+  },
+  en: {
+    title: 'You said, we did',
+    intro:
+      'Problems your ratings revealed, and what was done about them. A fix counts as verified once the rule stays quiet for two full 28-day windows after it. Comments are never published: only frequent words of low-score comments, when at least k people wrote them.',
+    download: 'Download:',
+    none: 'No problem has been resolved yet.',
+    said: 'What you said',
+    terms: 'frequent words in comments',
+    done: 'What was done',
+    when: 'When',
+    verified: (date) => `verified by the data on ${date}`,
+    notYetVerified: 'the data is still checking the result',
+    before: 'Before',
+    after: 'After',
+    noFigureYet: 'not measured yet: a full window after the fix is needed',
+  },
+}

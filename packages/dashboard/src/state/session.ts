@@ -5,7 +5,7 @@
  */
 import { SCOPES } from '@otklik/contract/rules'
 import { signal } from '@preact/signals'
-import type { Me } from '../api/types.js'
+import type { Me } from '@otklik/contract/types'
 
 const KEY = 'otklik.token'
 
@@ -41,4 +41,7 @@ export function forgetToken(): void {
 }
 
 // Scopes include the ones below them (a manager or an admin reads what an analyst reads).
-export const canReadComments = (): boolean => SCOPES.indexOf(me.value?.scope ?? 'viewer') >= SCOPES.indexOf('analyst')
+const atLeast = (scope: Me['scope']): boolean => SCOPES.indexOf(me.value?.scope ?? 'viewer') >= SCOPES.indexOf(scope)
+export const canReadComments = (): boolean => atLeast('analyst')
+/** Moving a flag (acknowledge, plan, resolve, decline) is for those who act on flags. */
+export const canActOnFlags = (): boolean => atLeast('manager')

@@ -5,7 +5,7 @@
  * interval (analytics/README.md). For one service they equal that
  * service's figures from /v1/metrics/services.
  */
-import type { DistributionRow, Figure } from '../api/types.js'
+import type { DistributionRow, Figure } from '@otklik/contract/types'
 
 const Z = 1.959963984540054
 

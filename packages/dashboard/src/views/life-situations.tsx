@@ -1,5 +1,5 @@
 /** Each life situation with its services and end-to-end figures (answers and journeys pooled). */
-import type { BreakdownResponse, Named, ServiceList } from '../api/types.js'
+import type { BreakdownReport, Named, ServiceList } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { DataTable } from '../components/data-table.js'
 import { formatInterval, formatValue } from '../components/figures.js'
@@ -15,7 +15,7 @@ export function LifeSituations() {
   const l = lang.value
   const params = withParams(apiFilters(query.value), { lang: l })
   const situations = useApi<{ life_situations: Named[] }>('/life-situations')
-  const groups = useApi<BreakdownResponse>('/metrics/breakdown', withParams(params, { by: 'life_situation' }))
+  const groups = useApi<BreakdownReport>('/metrics/breakdown', withParams(params, { by: 'life_situation' }))
   const registry = useApi<ServiceList>('/services')
   const serviceName = new Map((registry.data?.services ?? []).map((s) => [s.id, l === 'en' ? s.name_en : s.name_ru]))
   const error = situations.error ?? groups.error

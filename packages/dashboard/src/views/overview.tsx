@@ -3,9 +3,10 @@
  * n and change; how many services are flagged; and the ranked "needs
  * optimisation" list with each flag's reason from the API.
  */
-import type { DistributionResponse, Flag, FlagsResponse, ServicesResponse } from '../api/types.js'
+import type { DistributionReport, Flag, FlagsReport, ServicesReport } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { METRICS } from '../components/figures.js'
+import { ExcludedNote } from '../components/excluded-note.js'
 import { Kpi } from '../components/kpi.js'
 import { Link } from '../components/layout.js'
 import { apiFilters, previousParams, withParams } from '../components/period.js'
@@ -16,12 +17,12 @@ import { lang, t } from '../state/lang.js'
 import { query } from '../state/url.js'
 import { change, pool, type Portfolio } from '../stats/pooled.js'
 
-const journeysOf = (s: ServicesResponse | undefined) =>
+const journeysOf = (s: ServicesReport | undefined) =>
   (s?.services ?? []).reduce((a, x) => ({ started: a.started + x.journeys.started, completed: a.completed + x.journeys.completed }), { started: 0, completed: 0 })
 
 export function usePortfolio(params: URLSearchParams, skip = false) {
-  const services = useApi<ServicesResponse>(skip ? null : '/metrics/services', params)
-  const scores = useApi<DistributionResponse>(skip ? null : '/metrics/distribution', params)
+  const services = useApi<ServicesReport>(skip ? null : '/metrics/services', params)
+  const scores = useApi<DistributionReport>(skip ? null : '/metrics/distribution', params)
   const error = services.error ?? scores.error
   const portfolio: Portfolio | undefined = services.data && scores.data ? pool(scores.data.distributions, journeysOf(services.data)) : undefined
   return { services, portfolio, error }
@@ -36,7 +37,7 @@ export function Overview() {
   const now = usePortfolio(params)
   const window = now.services.data?.window
   const before = usePortfolio(window ? previousParams(params, window) : params, !compare || !window)
-  const flags = useApi<FlagsResponse>('/flags', withParams(params, { lang: l }))
+  const flags = useApi<FlagsReport>('/flags', withParams(params, { lang: l }))
   return (
     <>
       <h1>{m.overview.title}</h1>
@@ -62,6 +63,10 @@ export function Overview() {
           </div>
         )}
       </section>
+      <section aria-labelledby="excluded">
+        <h2 id="excluded">{m.excluded.title}</h2>
+        <ExcludedNote params={params} />
+      </section>
       <section aria-labelledby="ranked">
         <h2 id="ranked">{m.overview.ranked}</h2>
         {flags.error ? <ErrorBox message={flags.error} /> : !flags.data || !now.services.data ? <Loading /> : <Ranked flags={flags.data} total={now.services.data.services.length} />}
@@ -70,7 +75,7 @@ export function Overview() {
   )
 }
 
-function Ranked({ flags, total }: { flags: FlagsResponse; total: number }) {
+function Ranked({ flags, total }: { flags: FlagsReport; total: number }) {
   const m = t.value
   const l = lang.value
   const byService = new Map<string, Flag[]>()

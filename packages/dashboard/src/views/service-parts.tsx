@@ -1,5 +1,5 @@
 /** The service page's sections: score distributions, the funnel, groups compared, comments. */
-import type { BreakdownResponse, CommentsResponse, DistributionRow, Flag, Funnel, TermsResponse } from '../api/types.js'
+import type { BreakdownReport, CommentsPage, DistributionRow, Flag, Funnel, CommentTerms } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { Bar, StackedBar } from '../charts/bar.js'
 import { ChartFigure } from '../components/chart-figure.js'
@@ -93,7 +93,7 @@ export function Groups({ params, flags }: { params: URLSearchParams; flags: Flag
 function GroupTable({ by, params, flags }: { by: (typeof DIMENSIONS)[number]; params: URLSearchParams; flags: Flag[] }) {
   const m = t.value
   const l = lang.value
-  const res = useApi<BreakdownResponse>('/metrics/breakdown', withParams(params, { by }))
+  const res = useApi<BreakdownReport>('/metrics/breakdown', withParams(params, { by }))
   if (res.error) return <ErrorBox message={res.error} />
   if (!res.data) return <Loading />
   const worse = new Set(flags.filter((f) => f.rule === 'group_gap' && f.dimension === by).map((f) => f.group))
@@ -117,8 +117,8 @@ function GroupTable({ by, params, flags }: { by: (typeof DIMENSIONS)[number]; pa
 export function Comments({ params }: { params: URLSearchParams }) {
   const m = t.value
   const l = lang.value
-  const comments = useApi<CommentsResponse>('/comments', withParams(params, { limit: '10' }))
-  const terms = useApi<TermsResponse>('/comments/terms', params)
+  const comments = useApi<CommentsPage>('/comments', withParams(params, { limit: '10' }))
+  const terms = useApi<CommentTerms>('/comments/terms', params)
   if (comments.error) return <ErrorBox message={comments.error} />
   if (!comments.data) return <Loading />
   const top = terms.data?.services.flatMap((s) => s.terms).slice(0, 10) ?? []

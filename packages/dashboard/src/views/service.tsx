@@ -3,9 +3,10 @@
  * band, previous period as a second line), score distributions, the funnel
  * with the flagged step marked, groups compared, comments and definitions.
  */
-import type { DistributionResponse, FlagsResponse, FunnelResponse, Service, ServicesResponse, TimeseriesResponse } from '../api/types.js'
+import type { DistributionReport, FlagsReport, FunnelReport, Service, ServicesReport, TimeseriesReport } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { changeText, METRICS } from '../components/figures.js'
+import { ExcludedNote } from '../components/excluded-note.js'
 import { Kpi } from '../components/kpi.js'
 import { Link } from '../components/layout.js'
 import { apiFilters, previousParams, withParams } from '../components/period.js'
@@ -18,7 +19,7 @@ import { change, wilson } from '../stats/pooled.js'
 import { Comments, Distribution, FunnelView, Groups } from './service-parts.js'
 import { TrendFigure, shiftBetween } from './trend-figure.js'
 
-const figuresOf = (s: ServicesResponse['services'][number]) => ({
+const figuresOf = (s: ServicesReport['services'][number]) => ({
   csat: s.csat,
   nps: s.nps,
   ces: s.ces,
@@ -35,15 +36,15 @@ export function ServicePage() {
   const period = Number(q.get('period') ?? '28')
   const bucket = period > 28 || q.get('period') === 'custom' ? 'week' : 'day'
   const registry = useApi<Service>(`/services/${encodeURIComponent(id)}`)
-  const now = useApi<ServicesResponse>('/metrics/services', params)
+  const now = useApi<ServicesReport>('/metrics/services', params)
   const window = now.data?.window
   const prevParams = window ? previousParams(params, window) : params
-  const before = useApi<ServicesResponse>(compare && window ? '/metrics/services' : null, prevParams)
-  const series = useApi<TimeseriesResponse>('/metrics/timeseries', withParams(params, { bucket }))
-  const prevSeries = useApi<TimeseriesResponse>(compare && window ? '/metrics/timeseries' : null, withParams(prevParams, { bucket }))
-  const dist = useApi<DistributionResponse>('/metrics/distribution', params)
-  const funnel = useApi<FunnelResponse>('/metrics/funnel', params)
-  const flags = useApi<FlagsResponse>('/flags', params)
+  const before = useApi<ServicesReport>(compare && window ? '/metrics/services' : null, prevParams)
+  const series = useApi<TimeseriesReport>('/metrics/timeseries', withParams(params, { bucket }))
+  const prevSeries = useApi<TimeseriesReport>(compare && window ? '/metrics/timeseries' : null, withParams(prevParams, { bucket }))
+  const dist = useApi<DistributionReport>('/metrics/distribution', params)
+  const funnel = useApi<FunnelReport>('/metrics/funnel', params)
+  const flags = useApi<FlagsReport>('/flags', params)
   const name = registry.data ? (l === 'en' ? registry.data.name_en : registry.data.name_ru) : (now.data?.services[0]?.name ?? id)
   const current = now.data?.services.find((s) => s.service === id)
   const previous = before.data?.services.find((s) => s.service === id)
@@ -66,6 +67,12 @@ export function ServicePage() {
             {serviceFlags.map((f, i) => (
               <li key={i} data-rule={f.rule}>
                 <span class={`severity ${f.severity}`}>{m.rules[f.rule]}</span> <span class="explanation">{f.explanation}</span>
+                {f.status && (
+                  <span class="small">
+                    {' '}
+                    ({m.flagsView.status}: {m.flagCase.statuses[f.status]})
+                  </span>
+                )}
               </li>
             ))}
           </ul>
@@ -84,6 +91,10 @@ export function ServicePage() {
             ))}
           </div>
         )}
+      </section>
+      <section aria-labelledby="service-excluded">
+        <h2 id="service-excluded">{m.excluded.title}</h2>
+        <ExcludedNote params={params} />
       </section>
       <section aria-labelledby="service-trend">
         <h2 id="service-trend">{m.service.trend}</h2>

@@ -1,5 +1,5 @@
 /** Every service in a sortable, filterable table with its figures, flags and a CSAT sparkline. */
-import type { FlagsResponse, Named, ServiceMetrics, ServicesResponse, TimeseriesResponse } from '../api/types.js'
+import type { FlagsReport, Named, ServiceMetrics, ServicesReport, TimeseriesReport } from '@otklik/contract/types'
 import { useApi } from '../api/use-api.js'
 import { Sparkline } from '../charts/sparkline.js'
 import { CsvButton } from '../components/csv-button.js'
@@ -19,9 +19,9 @@ export function ServicesView() {
   const l = lang.value
   const q = query.value
   const params = withParams(apiFilters(q), { lang: l })
-  const services = useApi<ServicesResponse>('/metrics/services', params)
-  const flags = useApi<FlagsResponse>('/flags', params)
-  const weekly = useApi<TimeseriesResponse>('/metrics/timeseries', withParams(params, { bucket: 'week' }))
+  const services = useApi<ServicesReport>('/metrics/services', params)
+  const flags = useApi<FlagsReport>('/flags', params)
+  const weekly = useApi<TimeseriesReport>('/metrics/timeseries', withParams(params, { bucket: 'week' }))
   const agencies = useApi<{ agencies: Named[] }>('/agencies')
   const sort = (COLUMNS as readonly string[]).includes(q.get('sort') ?? '') ? (q.get('sort') as Column) : 'name'
   const descending = q.get('dir') === 'desc'

@@ -1,7 +1,7 @@
 /** Sign-in with a token: checked with GET /v1/me, kept for this tab only. */
 import { useState } from 'preact/hooks'
 import { getJson } from '../api/client.js'
-import type { Me } from '../api/types.js'
+import type { Me } from '@otklik/contract/types'
 import { LanguageSwitch, LiveRegion } from '../components/layout.js'
 import { t } from '../state/lang.js'
 import { keepToken } from '../state/session.js'

@@ -1,5 +1,5 @@
 /** One metric's trend over the period, with the previous period, as a figure with its table. */
-import type { Figure, TimeseriesPoint } from '../api/types.js'
+import type { Figure, TimeseriesPoint } from '@otklik/contract/types'
 import { TrendChart, type TrendPoint } from '../charts/trend-chart.js'
 import { ChartFigure } from '../components/chart-figure.js'
 import { DOMAINS, formatValue, nText, type MetricKey } from '../components/figures.js'

@@ -11,11 +11,13 @@ afterAll(() => t.app.close())
 
 const me = (token?: string) => t.app.inject({ url: '/v1/me', headers: token ? { authorization: `Bearer ${token}` } : {} })
 
-it('GET /v1/me tells any valid token its scope and name', async () => {
+it('GET /v1/me tells any valid token its scope, name and agency', async () => {
   const viewer = await createToken(t.store, 'viewer', 'wall screen')
-  expect((await me(viewer.token)).json()).toEqual({ scope: 'viewer', name: 'wall screen' })
+  expect((await me(viewer.token)).json()).toEqual({ scope: 'viewer', name: 'wall screen', agency: null })
   const analyst = await createToken(t.store, 'analyst', 'analysis')
-  expect((await me(analyst.token)).json()).toEqual({ scope: 'analyst', name: 'analysis' })
+  expect((await me(analyst.token)).json()).toEqual({ scope: 'analyst', name: 'analysis', agency: null })
+  const manager = await createToken(t.store, 'manager', 'tax office', 'fns')
+  expect((await me(manager.token)).json()).toEqual({ scope: 'manager', name: 'tax office', agency: 'fns' })
   expect((await me(ADMIN)).json()).toMatchObject({ scope: 'admin' })
 })
 

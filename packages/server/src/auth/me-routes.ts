@@ -5,14 +5,8 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { MeSchema } from '@otklik/contract/schemas'
 import { errors } from '../errors.js'
-import { SCOPES } from './scopes.js'
-
-const MeSchema = z.object({
-  scope: z.enum(SCOPES).describe('viewer reads figures and flags; analyst also comments and CSV exports; admin also manages the registry, sites and tokens'),
-  name: z.string().describe('the name the token was created with'),
-})
 
 export const meRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>()
@@ -22,7 +16,7 @@ export const meRoutes: FastifyPluginAsync = async (base) => {
     async (request) => {
       // The auth hook has verified the token and put what it knows on the request.
       if (!request.token) throw errors.unauthorized()
-      return { scope: request.token.scope, name: request.token.name }
+      return { scope: request.token.scope, name: request.token.name, agency: request.token.agency ?? null }
     },
   )
 }

@@ -18,4 +18,3 @@ export function flagId(f: FlagKey): string {
   return `f${createHash('sha256').update(key).digest('hex').slice(0, 15)}`
 }
 
-export const ID_PATTERN = /^f[0-9a-f]{15}$/

@@ -7,6 +7,7 @@
  * evaluation and a status change never interleave. Time comes from the
  * injected clock only.
  */
+import type { FLAG_EVENTS } from '@otklik/contract/rules'
 import { randomUUID } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import { evaluate, type Flag, type Measure } from '../analytics/flags/evaluate.js'
@@ -20,7 +21,6 @@ import { addHistory, readHistory, readStates, recordEvaluation, writeStates, typ
 import { afterEvaluation, refusal, type StatusChange } from './status.js'
 import { publicFlag, serviceInfo, type PublicFlag, type ServiceInfo } from './view.js'
 
-export const FLAG_EVENTS = ['flag.opened', 'flag.reopened', 'flag.overdue', 'flag.resolved', 'flag.verified'] as const
 export type FlagEventType = (typeof FLAG_EVENTS)[number]
 
 export interface FlagEvent {

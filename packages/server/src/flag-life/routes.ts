@@ -5,58 +5,9 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
+import { FlagEvaluationSchema, FlagHistoryResponse, FlagParams, FlagStatusBody, PublicFlagSchema } from '@otklik/contract/schemas'
 import { parseInstant } from '@otklik/contract/rules'
-import { text } from '@otklik/contract/schemas'
-import { ID_PATTERN } from './ids.js'
-import { FLAG_EVENTS, type Viewer } from './life.js'
-import { MAX_NOTE, STATUSES } from './status.js'
-import { PublicFlagSchema } from './view.js'
-
-const Params = z.object({ id: z.string().regex(ID_PATTERN, 'must be a flag id like f0123456789abcde') })
-
-const StatusBody = z
-  .object({
-    status: z.enum(STATUSES),
-    note: text(MAX_NOTE).optional().describe('in_progress: the action planned; resolved: the public note on what was done; wont_fix: the public reason; reopened: why'),
-    due: z
-      .string()
-      .max(40)
-      .refine((s) => parseInstant(s) !== undefined, 'must be ISO 8601 (2025-01-31) or epoch milliseconds')
-      .optional()
-      .describe('in_progress: when the action is due'),
-    owner: z.object({ name: text(200), contact: text(200) }).strict().optional().describe("this flag's owner, instead of the service's owner in the registry"),
-  })
-  .strict()
-
-const HistorySchema = z.object({
-  flag: PublicFlagSchema,
-  history: z.array(
-    z.object({
-      at: z.string(),
-      kind: z.enum(['evaluation', 'status']),
-      evaluation: z.string().optional(),
-      fired: z.boolean().optional(),
-      status_from: z.string().nullable(),
-      status_to: z.string(),
-      actor: z.string(),
-      note: z.string().optional(),
-      due: z.string().optional(),
-      figure: z.object({ value: z.number(), interval: z.tuple([z.number().nullable(), z.number().nullable()]), n: z.number(), window: z.object({ from: z.string(), to: z.string() }) }).optional(),
-    }),
-  ),
-})
-
-const EvaluationSchema = z.object({
-  id: z.string(),
-  at: z.string(),
-  window: z.object({ from: z.string(), to: z.string() }),
-  trigger: z.string(),
-  flags: z.number().int(),
-  tests: z.number().int(),
-  duration_ms: z.number().int(),
-  events: z.array(z.object({ type: z.enum(FLAG_EVENTS), id: z.string() })),
-})
+import type { Viewer } from './life.js'
 
 const iso = (ms: number) => new Date(ms).toISOString()
 
@@ -79,7 +30,7 @@ export const flagLifeRoutes: FastifyPluginAsync = async (base) => {
         tags,
         summary: 'Evaluate the flags now',
         description: 'Runs the rules over the last 28 days (as the schedule does every FLAGS_EVERY), opens new flags, follows known ones (verified, reopened, overdue) and sends their alerts. `otklik flags evaluate` calls this on a running server.',
-        response: { 200: EvaluationSchema },
+        response: { 200: FlagEvaluationSchema },
       },
     },
     async () => {
@@ -92,7 +43,7 @@ export const flagLifeRoutes: FastifyPluginAsync = async (base) => {
     '/flags/:id/history',
     {
       config: { access: 'viewer' },
-      schema: { tags, summary: "A flag's evaluations and changes of status, newest first, with who and when", params: Params, response: { 200: HistorySchema } },
+      schema: { tags, summary: "A flag's evaluations and changes of status, newest first, with who and when", params: FlagParams, response: { 200: FlagHistoryResponse } },
     },
     async (request) => {
       const { flag, history } = await flags.history(request.params.id, viewerOf(request))
@@ -122,8 +73,8 @@ export const flagLifeRoutes: FastifyPluginAsync = async (base) => {
         summary: "Move a flag: acknowledged, in_progress (note + due), resolved (public note), wont_fix (public reason), reopened",
         description:
           'open → acknowledged → in_progress → resolved → verified (set by the data: the rule quiet for two full windows after the fix) or reopened (the rule fires again on data after the fix). wont_fix with a public reason from any active status. A transition the status does not allow is a 409 naming the allowed ones; a missing note or due date is a 400.',
-        params: Params,
-        body: StatusBody,
+        params: FlagParams,
+        body: FlagStatusBody,
         response: { 200: PublicFlagSchema },
       },
     },

@@ -4,24 +4,10 @@
  * rule stays quiet for two full windows after the fix becomes `verified`,
  * and one whose rule fires again on data after the fix is `reopened`.
  */
-import { FLAG_STATUSES } from '@otklik/contract/rules'
+import { FLAG_STATUSES, FLAG_TRANSITIONS as NEXT } from '@otklik/contract/rules'
 
 export const STATUSES = FLAG_STATUSES
 export type Status = (typeof STATUSES)[number]
-
-/** What a person may move a flag to, from each status. */
-const NEXT: Record<Status, readonly Status[]> = {
-  open: ['acknowledged', 'in_progress', 'resolved', 'wont_fix'],
-  reopened: ['acknowledged', 'in_progress', 'resolved', 'wont_fix'],
-  acknowledged: ['in_progress', 'resolved', 'wont_fix'],
-  // in_progress again: a new plan or due date.
-  in_progress: ['in_progress', 'resolved', 'wont_fix'],
-  resolved: ['reopened'],
-  verified: ['reopened'],
-  wont_fix: ['reopened'],
-}
-
-export const MAX_NOTE = 2000
 
 export interface StatusChange {
   status: Status

@@ -4,48 +4,13 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { OpenDataQuery } from '@otklik/contract/schemas'
-import { z } from 'zod'
+import { OpenActionsResponse, OpenDataQuery } from '@otklik/contract/schemas'
 import { flatten } from '../analytics/csv-columns.js'
 import { toCsv } from '../http/csv.js'
 import { publishedActions } from './actions.js'
 
 // The same k as the rest of open data, and nothing else.
 const QuerySchema = OpenDataQuery.pick({ k: true }).strict()
-
-const Interval = z.tuple([z.number().nullable(), z.number().nullable()])
-const Figure = z
-  .object({
-    value: z.number().nullable(),
-    interval: Interval.nullable().describe('95 % interval'),
-    n: z.number().int().nullable().describe('people behind the figure (answers or journeys)'),
-    window: z.object({ from: z.string(), to: z.string() }).nullable(),
-    suppressed: z.enum(['below_k', 'small_group']).optional(),
-  })
-  .nullable()
-
-const ActionSchema = z.object({
-  id: z.string(),
-  service: z.string(),
-  name_ru: z.string(),
-  name_en: z.string(),
-  agency: z.string().nullable(),
-  status: z.enum(['resolved', 'verified']),
-  rule: z.string(),
-  said: z.object({ rule_ru: z.string(), rule_en: z.string(), terms: z.array(z.string()).describe('the most frequent terms of the low-score comments, each used by at least k comments') }),
-  done: z.string().describe('the public note of the person who resolved it'),
-  resolved_at: z.string(),
-  verified_at: z.string().nullable().describe('when the data confirmed the fix: the rule quiet for two full windows after it'),
-  metric: z.string(),
-  before: Figure.describe('the figure at the last evaluation before the fix'),
-  after: Figure.describe('the latest figure on a window wholly after the fix; null until there is one'),
-})
-
-const ResponseSchema = z.object({
-  generated_at: z.string(),
-  method: z.object({ k: z.number(), rules: z.array(z.string()) }),
-  actions: z.array(ActionSchema),
-})
 
 const COLUMNS = [
   'id', 'service', 'name_ru', 'name_en', 'agency', 'status', 'rule', 'said.rule_ru', 'said.rule_en', 'said.terms', 'done', 'resolved_at', 'verified_at', 'metric',
@@ -75,7 +40,7 @@ export const actionsRoutes: FastifyPluginAsync = async (base) => {
     '/actions.json',
     {
       config: routeConfig,
-      schema: { tags, summary: 'Open data: you said, we did (JSON)', description: 'Public, no token. Every resolved or verified flag: what people said, what was done, when, and the figure before and after.', querystring: QuerySchema, response: { 200: ResponseSchema } },
+      schema: { tags, summary: 'Open data: you said, we did (JSON)', description: 'Public, no token. Every resolved or verified flag: what people said, what was done, when, and the figure before and after.', querystring: QuerySchema, response: { 200: OpenActionsResponse } },
     },
     async (request, reply) => {
       reply.header('access-control-allow-origin', '*')

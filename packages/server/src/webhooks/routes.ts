@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errors } from '../errors.js'
-import { FLAG_EVENTS } from '../flag-life/life.js'
+import { FLAG_EVENTS } from '@otklik/contract/rules'
 import { createWebhook, deleteWebhook, deliveryLog, listWebhooks } from './subscriptions.js'
 
 const WebhookUrl = z

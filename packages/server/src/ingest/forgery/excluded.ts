@@ -13,7 +13,8 @@ import type { Scope } from '../../analytics/filters.js'
 import { toNumber } from '../../storage/int64.js'
 import type { EventRow } from '../../storage/events-store.js'
 import type { QueryParams, Store } from '../../storage/store.js'
-import { EXCLUSION_REASONS, type ExclusionReason } from './rules.js'
+import { EXCLUSION_REASONS } from '@otklik/contract/rules'
+import type { ExclusionReason } from './rules.js'
 
 const WINDOW = `ts >= ${ms('w_from')} AND ts < ${ms('w_to')}`
 

@@ -5,48 +5,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
-import { FilterQuery, WindowSchema, uuid } from '@otklik/contract/schemas'
+import { ExcludedCountsResponse, ExcludedListQuery, ExcludedListResponse, FilterQuery, ReinstateBody, ReinstateResponse } from '@otklik/contract/schemas'
 import { resolveScope } from '../../analytics/filters.js'
 import { windowBody } from '../../analytics/reports/options.js'
 import { excludedCounts, listExcluded, reinstate } from './excluded.js'
-import { EXCLUSION_REASONS } from './rules.js'
-
-const Reasons = z.object(Object.fromEntries(EXCLUSION_REASONS.map((r) => [r, z.number().int()])) as Record<(typeof EXCLUSION_REASONS)[number], z.ZodNumber>)
-
-const CountsResponse = z.object({
-  window: WindowSchema,
-  total: z.number().int(),
-  services: z.array(z.object({ service: z.string(), total: z.number().int(), reasons: Reasons })),
-})
-
-const ListQuery = FilterQuery.extend({
-  reason: z.enum(EXCLUSION_REASONS).optional().describe('only answers excluded for this reason'),
-  limit: z.coerce.number().int().min(1).max(10_000).default(1000),
-})
-
-const ListResponse = z.object({
-  window: WindowSchema,
-  answers: z.array(
-    z.object({
-      id: z.string(),
-      ts: z.string(),
-      site: z.string(),
-      service: z.string(),
-      metric: z.string(),
-      question: z.string(),
-      score: z.number().int().nullable(),
-      reason: z.string(),
-    }),
-  ),
-})
-
-const ReinstateBody = z.object({ ids: z.array(uuid).min(1).max(10_000) }).strict()
-const ReinstateResponse = z.object({
-  reinstated: z.array(z.string()),
-  already_counted: z.array(z.string()),
-  not_found: z.array(z.string()),
-})
 
 const RULES_DOC =
   'An answer from public web ingestion is left out when it has no survey_shown of the same session, service and metric before it (not_shown), comes less than a second after it (too_fast), comes with a bot User-Agent or none (bot), is past 12 answers of one session about one service in a day (session_cap), or comes from an IP or session answering far above the site\'s normal rate (burst). App sites and imports are never judged.'
@@ -63,7 +25,7 @@ export const excludedMetricsRoutes: FastifyPluginAsync = async (base) => {
         summary: 'Answers left out of the figures, by reason, per service',
         description: `${RULES_DOC} Reinstated answers are counted again and no longer appear here. Filters as for the other metrics.`,
         querystring: FilterQuery,
-        response: { 200: CountsResponse },
+        response: { 200: ExcludedCountsResponse },
         security: [{ bearer: [] }],
       },
     },
@@ -86,8 +48,8 @@ export const excludedAdminRoutes: FastifyPluginAsync = async (base) => {
         tags: ['admin'],
         summary: 'List excluded answers',
         description: `${RULES_DOC} Newest first; comments are not shown here.`,
-        querystring: ListQuery,
-        response: { 200: ListResponse },
+        querystring: ExcludedListQuery,
+        response: { 200: ExcludedListResponse },
         security: [{ bearer: [] }],
       },
     },

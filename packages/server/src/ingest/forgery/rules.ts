@@ -4,18 +4,12 @@
  * reinstated by an admin; app sites (secret key) and admin imports are
  * trusted and never judged.
  */
-export const EXCLUSION_REASONS = [
-  /** A known bot User-Agent (isbot), or none at all: every browser sends one. */
-  'bot',
-  /** No `survey_shown` of the same session, service and metric before it. */
-  'not_shown',
-  /** Given sooner after the survey appeared than a person can read and answer. */
-  'too_fast',
-  /** More answers from one session about one service than a survey asks. */
-  'session_cap',
-  /** One source (an IP or a session) answering far above the site's normal rate. */
-  'burst',
-] as const
+// bot: a known bot User-Agent (isbot), or none at all: every browser sends one.
+// not_shown: no `survey_shown` of the same session, service and metric before it.
+// too_fast: given sooner after the survey appeared than a person can read and answer.
+// session_cap: more answers from one session about one service than a survey asks.
+// burst: one source (an IP or a session) answering far above the site's normal rate.
+import type { EXCLUSION_REASONS } from '@otklik/contract/rules'
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
 export const RULES = {
