@@ -33,6 +33,7 @@ import { actionsRoutes } from './open-data/actions-routes.js'
 import { openDataRoutes } from './open-data/routes.js'
 import { openApiOptions } from './openapi.js'
 import { Spool } from './ingest/spool.js'
+import { createRedis } from './ingest/shared/redis.js'
 import { createMetrics } from './ops/metrics.js'
 import { opsRoutes } from './ops/routes.js'
 import { catalogRoutes } from './registry/catalog-routes.js'
@@ -103,6 +104,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
   const webhooks = new WebhookDispatcher({ store, clock: now, log: app.log.child({ module: 'webhooks' }) })
   const mail = config.smtp ? new FlagMail({ store, clock: now, smtp: config.smtp, log: app.log.child({ module: 'mail' }) }) : undefined
   const flags = new FlagLife({ store, clock: now, notifier: allOf(webhooks, mail), log: app.log.child({ module: 'flags' }) })
+  const redis = config.redisUrl ? createRedis(config.redisUrl) : undefined
+  // Logged, not thrown: ingestion goes on without Redis (see ingest/shared/).
+  redis?.on('error', (err: Error) => app.log.warn({ err: err.message }, 'Redis unavailable'))
   const context: AppContext = {
     config,
     store,
@@ -114,6 +118,7 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     flags,
     webhooks,
     mail,
+    redis,
   }
   app.decorate('otklik', context)
   // On shutdown, release waiting requests at once rather than at the next tick
@@ -131,6 +136,7 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     await webhooks.stop()
     mail?.close()
     await committer.close()
+    await redis?.quit().catch(() => redis.disconnect())
   })
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()
@@ -144,7 +150,9 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     staticCSP: true,
     transformStaticCSP: (csp) => (config.hsts ? csp : csp.replace(/\s*upgrade-insecure-requests;?/, '')),
   })
-  await app.register(rateLimit, { global: false })
+  // With REDIS_URL every instance counts towards one per-IP limit; a Redis
+  // that does not answer lets requests through rather than refuse them.
+  await app.register(rateLimit, { global: false, ...(redis ? { redis, nameSpace: 'otklik:rate:', skipOnError: true } : {}) })
   await app.register(authPlugin)
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger())

@@ -28,6 +28,7 @@ describe('configuration', () => {
     [{ FLAGS_EVERY: 'hourly' }, /^FLAGS_EVERY="hourly" is invalid: must be a duration like 30m, 1h or 1d, or off/],
     [{ FLAGS_EVERY: '10s' }, /^FLAGS_EVERY="10s" is invalid: must be between 1m and 7d, or off/],
     [{ SMTP_URL: 'http://user:secret@mail' }, /^SMTP_URL=\(value not shown\) is invalid: must be an smtp/],
+    [{ REDIS_URL: 'http://:secret@cache:6379' }, /^REDIS_URL=\(value not shown\) is invalid: must be a redis:\/\/ or rediss:\/\/ URL/],
   ])('stops with one line naming the setting: %o', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     try {

@@ -47,6 +47,7 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, 'must be a cluster name from the server configuration')
     .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL like redis://127.0.0.1:6379' }).optional(),
   OTKLIK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   RETENTION_DAYS: int(0, 36500).default(DEFAULTS.RETENTION_DAYS),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(DEFAULTS.LOG_LEVEL),
@@ -84,6 +85,8 @@ export interface Config {
     cluster?: string | undefined
   }
   adminToken?: string | undefined
+  /** Shared by several ingestion instances: rate limits and event-id claims (docs/scaling.md); absent = this process only. */
+  redisUrl?: string | undefined
   /** 0 keeps events forever. */
   retentionDays: number
   logLevel: string
@@ -119,8 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const key = String(issue?.path[0] ?? 'environment')
-    // A mail URL carries its password: never echo it.
-    const shown = key === 'SMTP_URL' ? '(value not shown)' : JSON.stringify(present[key] ?? '')
+    // A mail or Redis URL carries its password: never echo it.
+    const shown = key === 'SMTP_URL' || key === 'REDIS_URL' ? '(value not shown)' : JSON.stringify(present[key] ?? '')
     throw new ConfigError(`${key}=${shown} is invalid: ${issue?.message ?? 'bad value'}`)
   }
   const e = parsed.data
@@ -139,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       cluster: e.CLICKHOUSE_CLUSTER,
     }),
     adminToken: e.OTKLIK_ADMIN_TOKEN,
+    redisUrl: e.REDIS_URL,
     retentionDays: e.RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
     rateLimit: e.RATE_LIMIT,

@@ -14,6 +14,7 @@ import type { TokenVerifier } from './registry/tokens.js'
 import type { Access } from './auth/scopes.js'
 import type { TokenInfo } from './registry/tokens.js'
 import type { Store } from './storage/store.js'
+import type { Redis } from 'ioredis'
 
 export interface AppContext {
   config: Readonly<Config>
@@ -26,6 +27,8 @@ export interface AppContext {
   now: () => number
   flags: FlagLife
   webhooks: WebhookDispatcher
+  /** Present when REDIS_URL is set: what several ingestion instances share. */
+  redis?: Redis | undefined
   /** Present when SMTP_URL is set. */
   mail?: FlagMail | undefined
 }

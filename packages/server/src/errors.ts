@@ -43,6 +43,7 @@ export const errors = {
   siteRateLimited: (what: 'requests' | 'events', limit: number) =>
     new OtklikError('rate_limited', 429, `this site sent more than ${limit} ${what} this minute; retry after the time in Retry-After`),
   notDurable: () => new OtklikError('storage_unavailable', 503, 'events could not be stored right now; retry later'),
+  storingElsewhere: () => new OtklikError('storage_unavailable', 503, 'some of these events are being stored by another request right now; retry later'),
   storageUnavailable: () => new OtklikError('storage_unavailable', 503, 'storage is unreachable right now; retry later'),
 } as const
 

@@ -95,13 +95,26 @@ export function buildProgram(): Command {
     .command('bench')
     .description('benchmarks that print their figures')
     .command('ingest')
-    .description('post events over HTTP to a fresh server on a temporary data directory')
-    .option('--events <n>', 'how many events', toPositiveInt, 50_000)
-    .option('--batch <n>', 'events per request', toPositiveInt, 50)
-    .option('--connections <n>', 'requests in flight', toPositiveInt, 16)
-    .action(async (opts: { events: number; batch: number; connections: number }) => {
-      if (opts.batch > 100) throw new CliError('--batch is at most 100 (the contract limit)')
-      await benchIngest({ ...opts, print: out })
+    .description('load POST /v1/events with autocannon beside the HTTP and storage ceilings measured in the same run')
+    .option('--duration <s>', 'seconds of full load on Otklik (the ceilings and the 80 % run take at most 30 s)', toPositiveInt, 15)
+    .option('--connections <n>', 'concurrent connections', toPositiveInt, 40)
+    .option('--events <n>', 'events per request (at most 100, the contract limit)', toPositiveInt, 20)
+    .option('--url <url>', 'an Otklik already running (default: a fresh server on a temporary data directory)')
+    .option('--site <key>', 'with --url: a web site that allows the origin https://bench.example')
+    .action(async (opts: { duration: number; connections: number; events: number; url?: string; site?: string }) => {
+      if (opts.events > 100) throw new CliError('--events is at most 100 (the contract limit)')
+      if (opts.url && !opts.site) throw new CliError('--url needs --site: the key of a web site that allows the origin https://bench.example')
+      if (opts.url && !/^https?:\/\/[^/]+$/.test(opts.url)) throw new CliError('--url must be the server root, like http://127.0.0.1:8080')
+      await benchIngest({
+        durationS: opts.duration,
+        connections: opts.connections,
+        eventsPerRequest: opts.events,
+        url: opts.url,
+        site: opts.site,
+        node: { execArgv: process.execArgv },
+        cli: process.argv[1] ?? '',
+        print: out,
+      })
     })
 
   program

@@ -55,6 +55,37 @@ describe('group commit', () => {
     await c.close()
   })
 
+  it('gathers what arrives while a block is being written into one next block, written as soon as that one is settled', async () => {
+    const sink = flakySink()
+    let release = () => {}
+    let started = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const inFlight = new Promise<void>((resolve) => (started = resolve))
+    const slow: EventSink = {
+      storedIds: (rs) => sink.storedIds(rs),
+      insert: async (rs) => {
+        if (sink.inserts.length === 0) {
+          started()
+          await gate
+        }
+        await sink.insert(rs)
+      },
+    }
+    const c = committer(slow)
+    const first = c.submit(rows(2))
+    await inFlight
+    // Spaced wider than the flush interval: without the block in flight each would be a block of its own.
+    const later: Promise<void>[] = []
+    for (const n of [3, 4, 5]) {
+      later.push(c.submit(rows(n)))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    release()
+    await Promise.all([first, ...later])
+    expect(sink.inserts).toEqual([2, 12])
+    await c.close()
+  })
+
   it('spools while the sink is down and replays in order when it is back, each event once', async () => {
     const sink = flakySink()
     const c = committer(sink)

@@ -1,6 +1,9 @@
 /**
  * Group commit: requests hand over their rows and wait; rows are written in
- * blocks (by size or after a short interval), one block at a time. A
+ * blocks (by size or after a short interval), one block at a time. While a
+ * block is being written the next one gathers, and is written as soon as
+ * that one is settled: under load blocks grow with the load instead of
+ * queueing behind each other, each paying the per-block cost again. A
  * request is released only once its rows are durable: inserted, or in the
  * spool when ClickHouse cannot be reached. The spool is replayed first, in
  * order, before any new block, so blocks reach ClickHouse in arrival order.
@@ -49,6 +52,7 @@ export class Committer {
   private retryTimer: NodeJS.Timeout | undefined
   private retryDelay = RETRY_MIN_MS
   private chain: Promise<void> = Promise.resolve()
+  private blocksInFlight = 0
   private closed = false
   private durable = true
 
@@ -76,20 +80,35 @@ export class Committer {
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject })
       this.waitingEvents += rows.length
-      if (this.waitingEvents >= this.o.maxEvents) this.flush()
+      // The block in flight starts the next one when it is settled.
+      if (this.blocksInFlight > 0) return
+      if (this.waitingEvents >= this.o.maxEvents) void this.flush()
       else this.timer ??= setTimeout(() => this.flush(), this.o.intervalMs)
     })
   }
 
-  /** Writes what is waiting now; resolves when that block is settled. */
+  /** Writes what is waiting now (at most one block's worth); resolves when that block is settled. */
   flush(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    const batch = this.waiting
-    this.waiting = []
-    this.waitingEvents = 0
-    this.chain = this.chain.then(() => this.commit(batch))
+    const batch = this.take()
+    this.blocksInFlight++
+    this.chain = this.chain
+      .then(() => this.commit(batch))
+      .finally(() => {
+        this.blocksInFlight--
+        if (this.blocksInFlight === 0 && this.waiting.length > 0) void this.flush()
+      })
     return this.chain
+  }
+
+  /** The oldest waiters, up to maxEvents rows (at least one waiter). */
+  private take(): Waiter[] {
+    let events = 0
+    let count = 0
+    while (count < this.waiting.length && events < this.o.maxEvents) events += this.waiting[count++]!.rows.length
+    this.waitingEvents -= events
+    return this.waiting.splice(0, count)
   }
 
   /** Replays the spool now (also done before every block and on a timer). */
@@ -105,7 +124,8 @@ export class Committer {
 
   /** Flushes everything accepted and stops the timers. */
   async close(): Promise<void> {
-    await this.flush()
+    do await this.flush()
+    while (this.waiting.length > 0)
     this.closed = true
     clearTimeout(this.retryTimer)
   }

@@ -15,12 +15,15 @@ import { AnswerJudge } from './forgery/judge.js'
 import { ServiceGuard, indexOfRow } from './forgery/service-guard.js'
 import { storedSurveys } from './forgery/stored.js'
 import { normalizeEvents } from './normalize.js'
-import { SiteLimits } from './site-limits.js'
+import { ClaimWaitError, EventClaims } from './shared/claims.js'
+import { RedisSiteLimits } from './shared/site-limits-redis.js'
+import { SiteLimits, type SiteLimiter } from './site-limits.js'
+import type { EventRow } from '../storage/events-store.js'
 import { parseUserAgent } from './user-agent.js'
 
 
 export const ingestRoutes: FastifyPluginAsync = async (app) => {
-  const { sites, committer, metrics, config, store } = app.otklik
+  const { sites, committer, metrics, config, store, redis } = app.otklik
   const judge = new AnswerJudge(storedSurveys(store))
   const serviceGuard = new ServiceGuard(store)
 
@@ -39,7 +42,32 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
   })
 
   const limits = config.rateLimit > 0
-  const siteLimits = new SiteLimits(config.siteLimits)
+  const redisDown = (what: string) => (err: unknown) => app.log.warn({ err: err instanceof Error ? err.message : String(err) }, `Redis unavailable: ${what}`)
+  const siteLimits: SiteLimiter = redis ? new RedisSiteLimits(redis, config.siteLimits, redisDown('site limits skipped')) : new SiteLimits(config.siteLimits)
+  const claims = redis ? new EventClaims(redis) : undefined
+
+  /** Makes the rows durable; with Redis, only those no other instance is storing (see shared/claims.ts). */
+  async function storeRows(rows: EventRow[]): Promise<void> {
+    let mine = rows
+    if (claims) {
+      try {
+        mine = (await claims.claim(rows)).mine
+      } catch (err) {
+        if (err instanceof ClaimWaitError) throw errors.storingElsewhere()
+        // Without Redis each instance still drops what is stored already.
+        redisDown('event ids not claimed')(err)
+      }
+    }
+    if (mine.length === 0) return
+    try {
+      await committer.submit(mine)
+    } catch (err) {
+      await claims?.release(mine).catch(redisDown('claims left to expire'))
+      if (!(err instanceof NotDurableError)) throw err
+      throw errors.notDurable()
+    }
+    await claims?.confirm(mine).catch(redisDown('stored ids not marked'))
+  }
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '',
@@ -76,7 +104,7 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         throw errors.unknownSite()
       }
       checkSource(site, request)
-      const over = siteLimits.take(site.key, batch.events.length, receivedAt)
+      const over = await siteLimits.take(site.key, batch.events.length, receivedAt)
       if (over) {
         metrics.eventsRejected.inc({ reason: 'site_rate_limited' })
         reply.header('retry-after', String(over.retryAfterS))
@@ -100,12 +128,7 @@ export const ingestRoutes: FastifyPluginAsync = async (app) => {
         await judge.judge(site.key, rows, { ip: request.ip, userAgent: request.headers['user-agent'] }, receivedAt)
         for (const r of rows) if (r.excluded) metrics.answersExcluded.inc({ reason: r.excluded })
       }
-      try {
-        await committer.submit(rows)
-      } catch (err) {
-        if (!(err instanceof NotDurableError)) throw err
-        throw errors.notDurable()
-      }
+      await storeRows(rows)
       metrics.eventsAccepted.inc(rows.length)
       return reply.code(202).send({
         accepted: rows.length,

@@ -15,7 +15,17 @@ export interface SiteLimitValues {
   events: number
 }
 
-export class SiteLimits {
+export interface SiteOver {
+  retryAfterS: number
+  what: 'requests' | 'events'
+}
+
+/** Counts a request carrying `events` events; says when the site is over a limit (the request is then refused, its events not counted). */
+export interface SiteLimiter {
+  take(site: string, events: number, now: number): SiteOver | undefined | Promise<SiteOver | undefined>
+}
+
+export class SiteLimits implements SiteLimiter {
   private windows = new Map<string, { start: number; requests: number; events: number }>()
 
   constructor(private readonly limits: SiteLimitValues) {}
@@ -29,7 +39,7 @@ export class SiteLimits {
    * window ends when the site is over a limit (the request is then refused,
    * and its events are not counted), else undefined.
    */
-  take(site: string, events: number, now: number): { retryAfterS: number; what: 'requests' | 'events' } | undefined {
+  take(site: string, events: number, now: number): SiteOver | undefined {
     let w = this.windows.get(site)
     // A window opens with a site's first request and lasts a minute.
     if (!w || now - w.start >= WINDOW_MS) {

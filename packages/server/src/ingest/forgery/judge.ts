@@ -55,22 +55,32 @@ export class AnswerJudge {
     }
   }
 
-  /** The stored and recently accepted survey events of the batch's answering sessions. */
+  /**
+   * The recently accepted and, where needed, stored survey events of the
+   * batch's answering sessions. ClickHouse is asked only about sessions with
+   * an answer whose survey_shown is neither in the batch nor in this
+   * process's memory (sent before a restart, to another instance, or evicted):
+   * a session seen here since start is judged from memory, with no query on
+   * the ingestion path (the query cost one ClickHouse round trip per request).
+   */
   private async history(site: string, survey: readonly EventRow[]): Promise<Map<string, SurveyEvent[]>> {
     const answers = survey.filter((r) => r.type === 'survey_response' && r.session !== ZERO_UUID)
     const known = new Map<string, SurveyEvent[]>()
     if (answers.length === 0) return known
     const sessions = [...new Set(answers.map((r) => r.session))]
+    for (const s of sessions) known.set(s, [...this.recent.get(site, s)])
+    const inBatch = survey.filter((r) => r.type === 'survey_shown').map(toSurveyEvent)
+    const unshown = answers.filter((a) => !wasShown(toSurveyEvent(a), [...(known.get(a.session) ?? []), ...inBatch]))
+    if (unshown.length === 0) return known
     // While ClickHouse is unreachable the events still go to the spool,
     // judged by what this process has seen.
     const stored = await this.lookup({
       site,
-      sessions,
-      services: [...new Set(answers.map((r) => r.service))],
-      from: Math.min(...answers.map((r) => r.ts)) - RULES.lookbackMs,
-      to: Math.max(...answers.map((r) => r.ts)),
+      sessions: [...new Set(unshown.map((r) => r.session))],
+      services: [...new Set(unshown.map((r) => r.service))],
+      from: Math.min(...unshown.map((r) => r.ts)) - RULES.lookbackMs,
+      to: Math.max(...unshown.map((r) => r.ts)),
     }).catch(() => [])
-    for (const s of sessions) known.set(s, [...this.recent.get(site, s)])
     for (const e of stored) {
       const list = known.get(e.session)
       if (list && !list.some((x) => x.id === e.id)) list.push(e)
@@ -79,12 +89,19 @@ export class AnswerJudge {
   }
 }
 
+/** The survey_shown events in `history` that `e` may answer: same session, service and metric (any, for a criteria rating), not later. */
+function shownFor(e: SurveyEvent, history: readonly SurveyEvent[]): SurveyEvent[] {
+  return history.filter(
+    (h) => h.type === 'survey_shown' && h.session === e.session && h.service === e.service && (h.metric === e.metric || e.metric === 'rating') && h.ts <= e.ts,
+  )
+}
+
+const wasShown = (e: SurveyEvent, history: readonly SurveyEvent[]) => shownFor(e, history).length > 0
+
 /** The first rule (after the User-Agent) an answer breaks, judged from its session's history. */
 function judgeAnswer(e: SurveyEvent, history: readonly SurveyEvent[], earlierAnswers: number): ExclusionReason | undefined {
   // Criteria ratings belong to the survey whose question was shown (metric csat, nps or ces).
-  const shown = history.filter(
-    (h) => h.type === 'survey_shown' && h.service === e.service && (h.metric === e.metric || e.metric === 'rating') && h.ts <= e.ts,
-  )
+  const shown = shownFor(e, history)
   if (e.session === ZERO_UUID || shown.length === 0) return 'not_shown'
   const latest = Math.max(...shown.map((h) => h.ts))
   if (e.ts - latest < RULES.minAnswerMs) return 'too_fast'
