@@ -29,6 +29,7 @@ import { funnelReport } from './reports/funnel.js'
 import { servicesReport } from './reports/services.js'
 import { timeseriesReport } from './reports/timeseries.js'
 import { volumesReport } from './reports/volumes.js'
+import { createResultCache } from './result-cache.js'
 
 const FILTERS_DOC =
   'Filters: from/to (ISO 8601 or epoch ms, to exclusive; default the last 28 days), service, life_situation, agency, site, channel, segment, locale, device, browser (comma-separated or repeated values). Answers are filtered by their own dimensions, journeys by their first journey_start.'
@@ -37,6 +38,7 @@ const rows = <T extends object>(list: readonly T[]): CsvRecord[] => list.map((r)
 
 export const metricsRoutes: FastifyPluginAsync = async (app) => {
   const { store } = app.otklik
+  const cache = createResultCache(store)
   const base = { access: 'viewer' as const, tags: ['metrics'] }
   const scopeOf = (q: FilterQueryInput) => resolveScope(store, q, app.otklik.now())
   const opts = (q: { lang?: Language | undefined }, request: FastifyRequest) => ({
@@ -51,7 +53,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: ReportQuery,
     response: ServicesResponse,
     csv: (b) => rows(b.services),
-    handler: async (q, request) => servicesReport(store, await scopeOf(q), opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('services', [scope, o], () => servicesReport(store, scope, o))
+    },
   })
 
   exportRoute(app, '/metrics/timeseries', {
@@ -62,7 +67,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: TimeseriesQuery,
     response: TimeseriesResponse,
     csv: (b) => rows(b.points),
-    handler: async (q, request) => timeseriesReport(store, await scopeOf(q), q.bucket, opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('timeseries', [scope, q.bucket, o], () => timeseriesReport(store, scope, q.bucket, o))
+    },
   })
 
   exportRoute(app, '/metrics/breakdown', {
@@ -73,7 +81,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: BreakdownQuery,
     response: BreakdownResponse,
     csv: (b) => rows(b.groups),
-    handler: async (q, request) => breakdownReport(store, await scopeOf(q), q.by, opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('breakdown', [scope, q.by, o], () => breakdownReport(store, scope, q.by, o))
+    },
   })
 
   exportRoute(app, '/metrics/distribution', {
@@ -84,7 +95,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: DistributionQuery,
     response: DistributionResponse,
     csv: (b) => rows(b.distributions),
-    handler: async (q, request) => distributionReport(store, await scopeOf(q), q.metric, opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('distribution', [scope, q.metric, o], () => distributionReport(store, scope, q.metric, o))
+    },
   })
 
   exportRoute(app, '/metrics/funnel', {
@@ -102,7 +116,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
       ),
     // One row per step: the funnel's fields, then the step's.
     csvColumns: [...new Set([...flatColumns(FunnelResponse.shape.funnels.element.omit({ steps: true })), ...flatColumns(FunnelStepSchema)])],
-    handler: async (q, request) => funnelReport(store, await scopeOf(q), opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('funnel', [scope, o], () => funnelReport(store, scope, o))
+    },
   })
 
   exportRoute(app, '/metrics/durations', {
@@ -113,7 +130,10 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: ReportQuery,
     response: DurationsResponse,
     csv: (b) => rows(b.services),
-    handler: async (q, request) => durationsReport(store, await scopeOf(q), opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('durations', [scope, o], () => durationsReport(store, scope, o))
+    },
   })
 
   exportRoute(app, '/metrics/volumes', {
@@ -124,6 +144,9 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     querystring: ReportQuery,
     response: VolumesResponse,
     csv: (b) => rows(b.services),
-    handler: async (q, request) => volumesReport(store, await scopeOf(q), opts(q, request)),
+    handler: async (q, request) => {
+      const [scope, o] = [await scopeOf(q), opts(q, request)]
+      return cache.get('volumes', [scope, o], () => volumesReport(store, scope, o))
+    },
   })
 }

@@ -17,6 +17,8 @@ import { evaluateCommand } from '../flag-life/evaluate-command.js'
 import { registryImportCommand } from './registry-import.js'
 import { serveForever } from '../server.js'
 import { benchIngest } from '../bench/ingest.js'
+import { benchQuery, parseSizes } from '../bench/query.js'
+import { benchSdk } from '../bench/sdk.js'
 import { applyRetention } from '../storage/migrate.js'
 import { parseInstant } from '@otklik/contract/rules'
 
@@ -116,6 +118,26 @@ export function buildProgram(): Command {
         print: out,
       })
     })
+
+  program.commands
+    .find((c) => c.name() === 'bench')
+    ?.command('query')
+    .description('time the dashboard\'s API calls on generated events (a fresh temporary embedded database), cold and warm')
+    .option('--events <sizes>', 'events, or a list of sizes measured one after the other (e.g. 1M,10M,100M)', '1M')
+    .option('--repeats <n>', 'warm calls per figure (the median is printed)', toPositiveInt, 5)
+    .action(async (opts: { events: string; repeats: number }) => {
+      const sizes = parseSizes(opts.events)
+      if (!sizes) throw new CliError(`--events: "${opts.events}" is not a size like 1M, 10M, 250k or a list of them`)
+      await benchQuery({ sizes, repeats: opts.repeats, print: out })
+    })
+
+  program.commands
+    .find((c) => c.name() === 'bench')
+    ?.command('sdk')
+    .description('the browser SDK and the dashboard in headless Chromium (CHROMIUM_PATH, default /usr/bin/chromium): main-thread time, long tasks, bytes, sizes')
+    .option('--runs <n>', 'page loads measured (medians printed)', toPositiveInt, 5)
+    .option('--events <n>', 'events generated for the dashboard overview', toPositiveInt, 200_000)
+    .action(async (opts: { runs: number; events: number }) => benchSdk({ ...opts, print: out }))
 
   program
     .command('registry')

@@ -9,8 +9,8 @@ import type { Store } from '../../storage/store.js'
 import { emptySurvey, surveyTotals } from '../figures.js'
 import type { Scope } from '../filters.js'
 import { funnelSteps } from '../queries/funnel-steps.js'
-import { journeyDurations } from '../queries/journey-durations.js'
-import { journeySummary, type JourneySummaryRow } from '../queries/journey-summary.js'
+import { journeyDurationsOf } from '../queries/journey-durations.js'
+import { journeySummaries, type JourneySummaryRow } from '../queries/journey-summary.js'
 import { registryServices, type RegisteredService } from '../queries/registry-services.js'
 import { surveyCounts } from '../queries/survey-counts.js'
 import { buildFunnels } from '../reports/funnel.js'
@@ -28,20 +28,18 @@ export interface Evidence {
 
 export async function gatherEvidence(store: Store, scope: Scope, baseline: TimeWindow, source?: Source): Promise<Evidence> {
   const baseScope: Scope = { ...scope, window: baseline }
-  const [registry, now, before, journeys, steps, durationsNow, durationsBefore, ...perDimension] = await Promise.all([
+  // The journeys are the costly part: one pass for the summaries of every grouping, one for both windows' durations, one for the funnels.
+  const [registry, now, before, summaries, steps, [durationsNow, durationsBefore], ...answersBy] = await Promise.all([
     registryServices(store),
     surveyCounts(store, scope, { metrics: SURVEY_METRICS, source }),
     surveyCounts(store, baseScope, { metrics: SURVEY_METRICS, source }),
-    journeySummary(store, scope, { source }),
+    journeySummaries(store, scope, GAP_DIMENSIONS, { source }),
     funnelSteps(store, scope, { source }),
-    journeyDurations(store, scope, scope.window, source),
-    journeyDurations(store, scope, baseline, source),
-    ...GAP_DIMENSIONS.map(async (dimension) => ({
-      dimension,
-      answers: await surveyCounts(store, scope, { group: dimension, metrics: ['csat'], source }),
-      journeys: await journeySummary(store, scope, { group: dimension, source }),
-    })),
+    journeyDurationsOf(store, scope, [scope.window, baseline] as const, source),
+    ...GAP_DIMENSIONS.map((dimension) => surveyCounts(store, scope, { group: dimension, metrics: ['csat'], source })),
   ])
+  const journeys = summaries.all
+  const perDimension = GAP_DIMENSIONS.map((dimension, i) => ({ dimension, answers: answersBy[i] ?? [], journeys: summaries.by.get(dimension) ?? [] }))
   const surveyNow = surveyTotals(now, (r) => r.service)
   const surveyBefore = surveyTotals(before, (r) => r.service)
   const journeyBy = new Map(journeys.map((j) => [j.service, j]))

@@ -8,7 +8,7 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { and, filterConditions, run } from '../sql.js'
+import { JOURNEY_SETTINGS, and, filterConditions, run } from '../sql.js'
 import type { Source } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
@@ -45,7 +45,7 @@ FROM (
 )
 GROUP BY service, step, position
 ORDER BY service, step, position`
-  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params, JOURNEY_SETTINGS)
   return rows.map((r) => ({
     service: String(r.service),
     step: String(r.step),

@@ -7,11 +7,12 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { bucketExpr, groupExpr, run, type Grouping } from '../sql.js'
+import { JOURNEY_SETTINGS, bucketExpr, groupExpr, run, type Dimension, type Grouping } from '../sql.js'
 import type { Source } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
 export const NAME = 'journey_summary'
+export const SUMMARIES_NAME = 'journey_summaries'
 
 /** Duration quantiles returned, in this order. */
 export const DURATION_QUANTILES = [0.25, 0.5, 0.75, 0.9] as const
@@ -34,28 +35,60 @@ export async function journeySummary(store: Store, scope: Scope, opts: Grouping 
   const params: QueryParams = {}
   const relation = journeyRelation(store, scope, params, opts)
   const sql = `
-SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'start_day')} AS bucket,
-  count() AS started, sum(completed) AS n_completed, sum(errored) AS n_errored, count(duration_ms) AS timed,
-  quantilesExactInclusive(${DURATION_QUANTILES.join(', ')})(duration_ms) AS q, avg(duration_ms) AS mean_duration
+SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'start_day')} AS bucket, ${FIGURES}
 FROM (${relation})
 GROUP BY service, grp, bucket
 ORDER BY service, grp, bucket`
-  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
-  return rows.map((r) => {
-    const timed = toNumber(r.timed)
-    const q = Array.isArray(r.q) ? r.q : []
-    return {
-      service: String(r.service),
-      group: String(r.grp),
-      bucket: String(r.bucket),
-      started: toNumber(r.started),
-      completed: toNumber(r.n_completed),
-      errored: toNumber(r.n_errored),
-      timed,
-      // Interpolation in floating point leaves noise (7900.000000000001 ms):
-      // a microsecond is finer than any duration we measure.
-      quantiles: DURATION_QUANTILES.map((_, i) => (timed === 0 ? null : Math.round(toNumber(q[i]) * 1000) / 1000)),
-      meanDuration: timed === 0 ? null : toNumber(r.mean_duration),
-    }
-  })
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params, JOURNEY_SETTINGS)
+  return rows.map(summaryRow)
+}
+
+/**
+ * The summary per service and, from the same pass over the journeys, per
+ * group of each of `dimensions` (the flags' equal-access groups): the
+ * journey relation, the costly part, is computed once instead of once per
+ * grouping. Each list is what `journeySummary` gives for that grouping.
+ */
+export async function journeySummaries(
+  store: Store,
+  scope: Scope,
+  dimensions: readonly Dimension[],
+  opts: { source?: Source } = {},
+): Promise<{ all: JourneySummaryRow[]; by: Map<Dimension, JourneySummaryRow[]> }> {
+  const params: QueryParams = {}
+  const relation = journeyRelation(store, scope, params, opts)
+  // Each journey once per grouping: (grouping, group); '' = the service as a whole.
+  const groupings = [`('', '')`, ...dimensions.map((d) => `('${d}', ${groupExpr({ group: d })})`)].join(', ')
+  const sql = `
+SELECT service, grouping.1 AS dimension, grouping.2 AS grp, '' AS bucket, ${FIGURES}
+FROM (${relation})
+ARRAY JOIN [${groupings}] AS grouping
+GROUP BY service, dimension, grp
+ORDER BY dimension, service, grp`
+  const rows = await run<Record<string, unknown>>(store, SUMMARIES_NAME, sql, params, JOURNEY_SETTINGS)
+  const by = new Map<Dimension, JourneySummaryRow[]>(dimensions.map((d) => [d, []]))
+  const all: JourneySummaryRow[] = []
+  for (const r of rows) (r.dimension === '' ? all : by.get(r.dimension as Dimension))?.push(summaryRow(r))
+  return { all, by }
+}
+
+const FIGURES = `count() AS started, sum(completed) AS n_completed, sum(errored) AS n_errored, count(duration_ms) AS timed,
+  quantilesExactInclusive(${DURATION_QUANTILES.join(', ')})(duration_ms) AS q, avg(duration_ms) AS mean_duration`
+
+function summaryRow(r: Record<string, unknown>): JourneySummaryRow {
+  const timed = toNumber(r.timed)
+  const q = Array.isArray(r.q) ? r.q : []
+  return {
+    service: String(r.service),
+    group: String(r.grp),
+    bucket: String(r.bucket),
+    started: toNumber(r.started),
+    completed: toNumber(r.n_completed),
+    errored: toNumber(r.n_errored),
+    timed,
+    // Interpolation in floating point leaves noise (7900.000000000001 ms):
+    // a microsecond is finer than any duration we measure.
+    quantiles: DURATION_QUANTILES.map((_, i) => (timed === 0 ? null : Math.round(toNumber(q[i]) * 1000) / 1000)),
+    meanDuration: timed === 0 ? null : toNumber(r.mean_duration),
+  }
 }

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Store } from '../storage/store.js'
+import { testConfig, testStore } from '../../test-support/app.js'
+import type { Scope } from './filters.js'
+import { servicesReport } from './reports/services.js'
+import { createResultCache, dataVersion } from './result-cache.js'
+import { answer, insertRows } from './testing/rows.js'
+
+const D = 86_400_000
+const START = Date.UTC(2025, 0, 6)
+const scope: Scope = { window: { from: START, to: START + 7 * D }, values: {} }
+let store: Store
+
+beforeAll(async () => {
+  store = await testStore(testConfig())
+  await insertRows(store, [answer('csat', 5, START + D), answer('csat', 2, START + 2 * D)])
+})
+afterAll(async () => store.close())
+
+describe('result cache', () => {
+  it('serves a repeated call from the cache and recomputes as soon as new events are stored', async () => {
+    const cache = createResultCache(store)
+    let computed = 0
+    const services = () => cache.get('services', [scope], async () => (computed++, servicesReport(store, scope)))
+
+    const first = await services()
+    expect(await services()).toBe(first)
+    expect(computed).toBe(1)
+    expect(first.services[0]?.csat.n).toBe(2)
+
+    await insertRows(store, [answer('csat', 1, START + 3 * D)])
+    const after = await services()
+    expect(computed).toBe(2)
+    expect(after.services[0]?.csat.n).toBe(3)
+    expect(after).toEqual(await servicesReport(store, scope))
+  })
+
+  it('keeps answers apart by their arguments and shares one computation between calls in flight', async () => {
+    const cache = createResultCache(store)
+    let computed = 0
+    const compute = async () => ++computed
+    const [a, b] = await Promise.all([cache.get('x', [1], compute), cache.get('x', [1], compute)])
+    expect([a, b]).toEqual([1, 1])
+    expect(await cache.get('x', [2], compute)).toBe(2)
+    expect(await cache.get('y', [1], compute)).toBe(3)
+  })
+
+  it('does not keep a failure, and forgets the least recently used answer beyond its size', async () => {
+    const cache = createResultCache(store, 2)
+    await expect(cache.get('x', [1], () => Promise.reject(new Error('down')))).rejects.toThrow('down')
+    expect(await cache.get('x', [1], async () => 'up')).toBe('up')
+    await cache.get('x', [2], async () => 'two')
+    await cache.get('x', [1], async () => 'not asked: cached')
+    await cache.get('x', [3], async () => 'three')
+    // [2] was the least recently used of the three.
+    expect(await cache.get('x', [2], async () => 'again')).toBe('again')
+    expect(await cache.get('x', [1], async () => 'recomputed')).toBe('recomputed')
+  })
+
+  it('has a data version that changes with every insert and holds otherwise', async () => {
+    const before = await dataVersion(store)
+    expect(await dataVersion(store)).toBe(before)
+    await insertRows(store, [answer('nps', 9, START + 4 * D)])
+    expect(await dataVersion(store)).not.toBe(before)
+  })
+})

@@ -1,0 +1,159 @@
+/**
+ * `otklik bench query`: fills a fresh temporary data directory (embedded
+ * chDB) with generated events, size after size, and times each call the
+ * dashboard makes through real HTTP to a started server: cold (ClickHouse's
+ * caches dropped just before) and warm (the median of several). Figures,
+ * not assertions; the ceilings of issue 11 are printed beside them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { randomSecret } from '../auth/secrets.js'
+import { loadConfig } from '../config.js'
+import { startServer, type RunningServer } from '../server.js'
+import { toNumber } from '../storage/int64.js'
+import type { Store } from '../storage/store.js'
+import { quantile } from '../analytics/stats/quantile.js'
+import { dashboardCalls, type DashboardCall } from './query-calls.js'
+import { BENCH_DAYS, EVENTS_PER_JOURNEY, generateEvents } from './query-events.js'
+
+export interface QueryBenchOptions {
+  /** Sizes in events, measured in increasing order on one growing data set. */
+  sizes: number[]
+  /** Warm calls per figure (the median is printed). */
+  repeats: number
+  print: (line: string) => void
+  /** The clock of the data and of the server (default: now). */
+  now?: number
+}
+
+export interface CallFigures {
+  call: DashboardCall
+  coldMs: number
+  warmMs: number
+}
+
+export interface SizeFigures {
+  events: number
+  types: Record<string, number>
+  calls: CallFigures[]
+}
+
+// Caches a cold call must not find warm; one that this engine lacks is skipped.
+const DROP_CACHES = ['SYSTEM DROP MARK CACHE', 'SYSTEM DROP UNCOMPRESSED CACHE', 'SYSTEM DROP QUERY CACHE', 'SYSTEM DROP PRIMARY INDEX CACHE']
+const BUSIEST_SERVICE = 'child-allowance'
+
+export async function benchQuery(o: QueryBenchOptions): Promise<SizeFigures[]> {
+  const now = o.now ?? Date.now()
+  const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-query-'))
+  // Embedded chDB on a fresh directory, whatever CLICKHOUSE_URL says: the
+  // benchmark writes its own data and must not touch a real database.
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', OTKLIK_DEMO: '0', FLAGS_EVERY: 'off' })
+  const server = await startServer({ ...config, port: 0 }, () => {}, () => now)
+  const token = randomSecret(32)
+  server.app.otklik.tokens.allow(token, { id: 'bench', scope: 'admin', name: 'bench query' })
+  const results: SizeFigures[] = []
+  try {
+    const { store } = server.app.otklik
+    const calls = dashboardCalls(BUSIEST_SERVICE, now)
+    let stored = 0
+    for (const size of [...o.sizes].sort((a, b) => a - b)) {
+      const started = performance.now()
+      await generateEvents(store, { from: stored, to: size, now }, (p) => {
+        if (p.rows % 20_000_000 === 0) o.print(`  … ${stored + p.rows} events generated (${p.seconds.toFixed(0)} s)`)
+      })
+      o.print(`generated: ${size - stored} events in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+      stored = size
+      const types = await countTypes(store)
+      const rollups = await rollupTotals(store)
+      o.print(`stored: ${describeTypes(types)}; ${Math.ceil(size / EVENTS_PER_JOURNEY)} journeys over ${BENCH_DAYS} days`)
+      o.print(`rollups (filled by the views): ${rollups.events} events, ${rollups.answers} answers, ${rollups.journeys} journeys`)
+      const figures: CallFigures[] = []
+      for (const call of calls) figures.push(await timeCall(server, store, token, call, o.repeats))
+      printTable(o.print, size, figures, o.repeats)
+      results.push({ events: size, types, calls: figures })
+    }
+    if (results.length > 1) printGrowth(o.print, results)
+  } finally {
+    await server.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  return results
+}
+
+async function timeCall(server: RunningServer, store: Store, token: string, call: DashboardCall, repeats: number): Promise<CallFigures> {
+  for (const sql of DROP_CACHES) await store.command(sql).catch(() => undefined)
+  const coldMs = await get(server, token, call.path)
+  const warm: number[] = []
+  for (let i = 0; i < repeats; i++) warm.push(await get(server, token, call.path))
+  return { call, coldMs, warmMs: quantile(warm, 0.5) ?? coldMs }
+}
+
+async function get(server: RunningServer, token: string, path: string): Promise<number> {
+  const t = performance.now()
+  const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } })
+  await res.arrayBuffer()
+  const ms = performance.now() - t
+  if (!res.ok) throw new Error(`bench query: GET ${path} answered ${res.status}`)
+  return ms
+}
+
+async function countTypes(store: Store): Promise<Record<string, number>> {
+  const rows = await store.query<{ type: string; n: unknown }>(`SELECT type, count() AS n FROM ${store.table('events')} GROUP BY type ORDER BY type`)
+  return Object.fromEntries(rows.map((r) => [r.type, toNumber(r.n)]))
+}
+
+async function rollupTotals(store: Store): Promise<{ events: number; answers: number; journeys: number }> {
+  const [row] = await store.query<Record<string, unknown>>(`SELECT
+  (SELECT sum(events) FROM ${store.table('rollup_events')}) AS events,
+  (SELECT sum(answers) FROM ${store.table('rollup_answers')}) AS answers,
+  (SELECT uniqExact(service, journey) FROM ${store.table('rollup_journeys')}) AS journeys`)
+  return { events: toNumber(row?.events), answers: toNumber(row?.answers), journeys: toNumber(row?.journeys) }
+}
+
+const describeTypes = (types: Record<string, number>) =>
+  `${Object.values(types).reduce((a, b) => a + b, 0)} events (${Object.entries(types)
+    .map(([t, n]) => `${t} ${n}`)
+    .join(', ')})`
+
+const pad = (s: string, n: number) => s.padEnd(n)
+const num = (s: string, n: number) => s.padStart(n)
+const NAME_WIDTH = 52
+
+function printTable(print: (line: string) => void, events: number, figures: CallFigures[], repeats: number): void {
+  print(`\nquery at ${formatSize(events)} events (embedded chDB, real HTTP; warm = median of ${repeats})`)
+  print(`${pad('call', NAME_WIDTH)} ${num('cold ms', 9)} ${num('warm ms', 9)} ${num('ceiling', 8)}  ok`)
+  for (const f of figures) {
+    const ok = f.warmMs <= f.call.targetMs ? 'yes' : `no (${(f.warmMs / f.call.targetMs).toFixed(1)}×)`
+    print(`${pad(f.call.name, NAME_WIDTH)} ${num(f.coldMs.toFixed(1), 9)} ${num(f.warmMs.toFixed(1), 9)} ${num(String(f.call.targetMs), 8)}  ${ok}`)
+  }
+}
+
+function printGrowth(print: (line: string) => void, results: SizeFigures[]): void {
+  const first = results[0]!
+  const last = results[results.length - 1]!
+  print(`\ngrowth of the warm median from ${formatSize(first.events)} to ${formatSize(last.events)} events (target: within 2×)`)
+  print(`${pad('call', NAME_WIDTH)} ${results.map((r) => num(formatSize(r.events), 9)).join(' ')} ${num('growth', 8)}  ok`)
+  first.calls.forEach((f, i) => {
+    const warm = results.map((r) => r.calls[i]!.warmMs)
+    const growth = warm[warm.length - 1]! / warm[0]!
+    print(`${pad(f.call.name, NAME_WIDTH)} ${warm.map((w) => num(w.toFixed(1), 9)).join(' ')} ${num(`${growth.toFixed(2)}×`, 8)}  ${growth <= 2 ? 'yes' : 'no'}`)
+  })
+}
+
+export function formatSize(events: number): string {
+  if (events >= 1e6 && events % 1e5 === 0) return `${events / 1e6}M`
+  if (events >= 1e3 && events % 100 === 0) return `${events / 1e3}k`
+  return String(events)
+}
+
+/** `1M`, `10M`, `250k`, `5000`, or a list of them separated by commas. */
+export function parseSizes(text: string): number[] | undefined {
+  const sizes = text.split(',').map((part) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$/.exec(part)
+    if (!m) return NaN
+    const scale = { '': 1, k: 1e3, m: 1e6 }[m[2]!.toLowerCase() as '' | 'k' | 'm']
+    return Math.round(Number(m[1]) * scale)
+  })
+  return sizes.every((n) => Number.isSafeInteger(n) && n > 0) ? sizes : undefined
+}
