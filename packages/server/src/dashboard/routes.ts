@@ -5,14 +5,18 @@
  * response carries the strict Content-Security-Policy the pages are built
  * for: no inline script or style, no other host.
  */
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import fastifyStatic from '@fastify/static'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { errors } from '../errors.js'
-import { serveStaticDir } from '../http/static-dir.js'
 
 export const PAGE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const REVALIDATE = 'no-cache'
+const PUBLIC = { access: 'public' } as const
 
 /** The dashboard's dist folder, or undefined when the package is not built. */
 export function dashboardDist(): string | undefined {
@@ -23,23 +27,46 @@ export function dashboardDist(): string | undefined {
   }
 }
 
-export async function dashboardRoutes(app: FastifyInstance, opts: { dist?: string | undefined } = {}): Promise<void> {
+const securityHeaders = (reply: { header(name: string, value: string): unknown }) => {
+  reply.header('content-security-policy', PAGE_CSP)
+  reply.header('x-content-type-options', 'nosniff')
+  reply.header('referrer-policy', 'no-referrer')
+}
+
+export const dashboardRoutes: FastifyPluginAsync<{ dist?: string | undefined }> = async (app, opts) => {
   const dist = opts.dist ?? dashboardDist()
   if (dist === undefined) {
     // A server run from source without `pnpm build`: say so rather than 404.
     const notBuilt = async () => {
       throw errors.notFound('the dashboard build (run `pnpm build`)')
     }
-    for (const url of ['/dashboard/', '/dashboard/*', '/open/']) app.get(url, { config: { access: 'public' }, schema: { hide: true } }, notBuilt)
+    for (const url of ['/dashboard/', '/dashboard/*', '/open/']) app.get(url, { config: PUBLIC, schema: { hide: true } }, notBuilt)
     return
   }
-  // The page and its hashed assets (immutable); the manifest and the open page's copy never.
-  await serveStaticDir(app, {
-    prefix: '/dashboard/',
+  await app.register(fastifyStatic, {
     root: dist,
-    csp: PAGE_CSP,
-    immutable: (path) => path.startsWith('/dashboard/assets/'),
-    allow: (file) => file === '/index.html' || /^\/assets\/[\w.-]+$/.test(file),
+    prefix: '/dashboard/',
+    index: false,
+    cacheControl: false,
+    etag: true,
+    lastModified: false,
+    decorateReply: false,
+    // Only the hashed assets; the two pages are sent below, the manifest never.
+    allowedPath: (path) => /^\/assets\/[\w.-]+$/.test(path),
+    setHeaders: (res) => {
+      securityHeaders({ header: (n, v) => res.setHeader(n, v) })
+      res.setHeader('cache-control', IMMUTABLE)
+    },
   })
-  await serveStaticDir(app, { prefix: '/open/', root: join(dist, 'open'), csp: PAGE_CSP, allow: (file) => file === '/index.html' })
+  // The two pages, read once: they change only with a new build (and a restart).
+  for (const [url, file] of [
+    ['/dashboard/', 'index.html'],
+    ['/open/', join('open', 'index.html')],
+  ] as const) {
+    const page = readFileSync(join(dist, file))
+    app.get(url, { config: PUBLIC, schema: { hide: true } }, async (_request, reply: FastifyReply) => {
+      securityHeaders(reply)
+      return reply.header('cache-control', REVALIDATE).type('text/html; charset=utf-8').send(page)
+    })
+  }
 }
