@@ -31,6 +31,7 @@ it('a short run prints the load, both ceilings, the ratios and memory, and store
     /^HTTP ceiling \(bare Fastify handler.*: [\d,]+ events\/s, [\d,]+ requests\/s, p50 \d+ ms, p99 \d+ ms, errors 0, non-2xx 0$/m,
     /^Otklik POST \/v1\/events: [\d,]+ events\/s, [\d,]+ requests\/s, p50 \d+ ms, p99 \d+ ms, errors 0, non-2xx 0$/m,
     /^Otklik at 80 % of that rate/m,
+    /^group commit: \d+ blocks inserted for \d+ events/m,
     /^memory of the Otklik process: RSS \d+ MiB at start, \d+ MiB at end \(slope -?[\d.]+ MiB\/min/m,
     /^storage ceiling \(Otklik's events table with its views, blocks of 5000.*\): [\d,]+ events\/s$/m,
     /^plain MergeTree table .*: [\d,]+ events\/s; the events table reaches [\d.]+ of it/m,

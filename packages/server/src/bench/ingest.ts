@@ -18,7 +18,7 @@ import { migrate } from '../storage/migrate.js'
 import { createStore, type Store } from '../storage/store.js'
 import { startChild, type ChildServer, type NodeCommand } from './child-process.js'
 import { runLoad, type LoadResult } from './load.js'
-import { sampleMemory, slopePerMinute, type MemorySample } from './memory-probe.js'
+import { readGroupCommit, sampleMemory, slopePerMinute, type MemorySample } from './memory-probe.js'
 import { eventsTableRate, plainTableRate, BLOCK_ROWS, type StorageRate } from './storage-ceiling.js'
 import { BENCH_ORIGIN, BENCH_SITE } from './visitor-batches.js'
 
@@ -91,6 +91,13 @@ export async function benchIngest(o: IngestBenchOptions): Promise<IngestBenchRes
       o.print(`Otklik POST /v1/events: ${loadLine(otklik)}`)
       atEighty = await load(target.url, ceilingS, 0.8 * otklik.requestsPerS)
       o.print(`Otklik at 80 % of that rate (${rate(0.8 * otklik.requestsPerS)} requests/s): ${loadLine(atEighty)}`)
+      const commit = await readGroupCommit(target.url)
+      if (commit) {
+        const events = otklik.accepted + atEighty.accepted
+        o.print(
+          `group commit: ${commit.blocks} blocks inserted for ${events} events (${Math.round(events / Math.max(1, commit.blocks))} per block), ${((1000 * commit.insertSeconds) / Math.max(1, commit.blocks)).toFixed(0)} ms per insert (after the stored-id lookup)`,
+        )
+      }
     } finally {
       samples = await memory.stop()
       await target.stop()

@@ -1,7 +1,8 @@
 /**
- * Memory of the process under load, read from its own Prometheus metrics
- * (prom-client's process and heap gauges), so that a local child and a
- * remote server are measured the same way. RSS includes the embedded engine.
+ * Memory and group commit of the process under load, read from its own
+ * Prometheus metrics (prom-client's process and heap gauges, Otklik's insert
+ * counters), so that a local child and a remote server are measured the same
+ * way. RSS includes the embedded engine.
  */
 export interface MemorySample {
   /** Seconds since the first sample. */
@@ -12,10 +13,29 @@ export interface MemorySample {
 
 const gauge = (text: string, name: string): number => Number(new RegExp(`^otklik_${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN)
 
-export async function readMemory(url: string, metricsToken?: string): Promise<{ rssBytes: number; heapBytes: number } | undefined> {
+async function metricsText(url: string, metricsToken?: string): Promise<string | undefined> {
   const res = await fetch(`${url}/metrics`, metricsToken ? { headers: { authorization: `Bearer ${metricsToken}` } } : {}).catch(() => undefined)
-  if (!res?.ok) return undefined
-  const text = await res.text()
+  return res?.ok ? res.text() : undefined
+}
+
+export interface GroupCommit {
+  /** Blocks inserted (not replayed from the spool). */
+  blocks: number
+  insertSeconds: number
+}
+
+/** Inserted blocks and the time spent inserting them, since the process started. */
+export async function readGroupCommit(url: string, metricsToken?: string): Promise<GroupCommit | undefined> {
+  const text = await metricsText(url, metricsToken)
+  if (!text) return undefined
+  const blocks = gauge(text, 'insert_batches_total\\{outcome="inserted"\\}')
+  const insertSeconds = gauge(text, 'insert_duration_seconds_sum')
+  return Number.isFinite(blocks) && Number.isFinite(insertSeconds) ? { blocks, insertSeconds } : undefined
+}
+
+export async function readMemory(url: string, metricsToken?: string): Promise<{ rssBytes: number; heapBytes: number } | undefined> {
+  const text = await metricsText(url, metricsToken)
+  if (!text) return undefined
   const rssBytes = gauge(text, 'process_resident_memory_bytes')
   const heapBytes = gauge(text, 'nodejs_heap_size_used_bytes')
   return Number.isFinite(rssBytes) && Number.isFinite(heapBytes) ? { rssBytes, heapBytes } : undefined

@@ -14,6 +14,17 @@ const rows = (n: number): EventRow[] =>
   ).rows
 
 describe('the spool', () => {
+  it('keeps listing a block appended while another is being removed', async () => {
+    const spool = new Spool(tempDir())
+    await spool.append(rows(3))
+    const old = await spool.oldest()
+    const appending = spool.append(rows(2))
+    await spool.remove(old!.file)
+    await appending
+    expect(spool.depth).toBe(1)
+    expect((await spool.oldest())?.rows).toHaveLength(2)
+  })
+
   it('gives blocks back oldest first, whole, across a restart', async () => {
     const dir = tempDir()
     const first = rows(3)

@@ -61,7 +61,9 @@ export class Spool {
 
   /** Appends a block durably; resolves only once it is on disk. */
   async append(rows: readonly EventRow[]): Promise<void> {
-    this.files.push(await this.write(this.dir, rows))
+    // Read `files` only once written: remove() may replace the list meanwhile.
+    const name = await this.write(this.dir, rows)
+    this.files.push(name)
   }
 
   /**

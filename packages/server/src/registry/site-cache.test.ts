@@ -42,3 +42,17 @@ it('ingestion answers 503 with Retry-After, not 500, for a site it cannot look u
   expect(res.json().error.code).toBe('storage_unavailable')
   await app.close()
 })
+
+it('concurrent lookups of a site share one read, and a stale entry is answered at once while one refresh runs', async () => {
+  const { store } = await switchable()
+  await createSite(store, { key: 'gov', kind: 'web', name: 'Gov', origins: ['https://gov.example'] })
+  let reads = 0
+  const counted: Store = { ...store, query: (...args: Parameters<Store['query']>) => (reads++, store.query(...args)) } as Store
+  const cache = new SiteCache(counted, 0) // every entry is stale at once
+  const first = await Promise.all(Array.from({ length: 20 }, () => cache.get('gov')))
+  expect(first.every((s) => s?.key === 'gov')).toBe(true)
+  expect(reads).toBe(1)
+  const stale = await Promise.all(Array.from({ length: 20 }, () => cache.get('gov')))
+  expect(stale.every((s) => s?.key === 'gov')).toBe(true)
+  expect(reads).toBe(2)
+})

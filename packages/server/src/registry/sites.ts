@@ -138,29 +138,54 @@ const CACHE_LIMIT = 10_000
  */
 export class SiteCache {
   private entries = new Map<string, { site: Site | undefined; at: number }>()
+  private refreshing = new Map<string, Promise<Site | undefined>>()
 
   constructor(
     private readonly store: Store,
     private readonly ttlMs = CACHE_MS,
   ) {}
 
+  /**
+   * The site, from the cache when fresh. A stale entry is answered at once
+   * while one refresh runs in the background (under load, every request
+   * would otherwise wait for the read, queued behind inserts); a site not
+   * seen yet waits for the one read that all its concurrent requests share.
+   */
   async get(key: string): Promise<Site | undefined> {
-    const now = Date.now()
     const hit = this.entries.get(key)
-    if (hit && now - hit.at < this.ttlMs) return hit.site
-    let site: Site | undefined
-    try {
-      site = await getSite(this.store, key)
-    } catch (err) {
-      if (hit) return hit.site
-      throw new StorageUnavailableError(err)
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.site
+    const refresh = this.refresh(key)
+    if (hit) {
+      refresh.catch(() => {})
+      return hit.site
     }
-    if (this.entries.size >= CACHE_LIMIT) this.entries.clear()
-    this.entries.set(key, { site, at: now })
-    return site
+    return refresh
+  }
+
+  private refresh(key: string): Promise<Site | undefined> {
+    const running = this.refreshing.get(key)
+    if (running) return running
+    const now = Date.now()
+    const read: Promise<Site | undefined> = getSite(this.store, key)
+      .then((site) => {
+        // A read overtaken by forget() must not bring back what was forgotten.
+        if (this.refreshing.get(key) !== read) return site
+        if (this.entries.size >= CACHE_LIMIT) this.entries.clear()
+        this.entries.set(key, { site, at: now })
+        return site
+      })
+      .catch((err: unknown) => {
+        throw new StorageUnavailableError(err)
+      })
+      .finally(() => {
+        if (this.refreshing.get(key) === read) this.refreshing.delete(key)
+      })
+    this.refreshing.set(key, read)
+    return read
   }
 
   forget(key: string): void {
     this.entries.delete(key)
+    this.refreshing.delete(key)
   }
 }

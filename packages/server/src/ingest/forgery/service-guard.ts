@@ -20,6 +20,7 @@ export interface ServiceRefusal {
 
 export class ServiceGuard {
   private registered: { ids: Set<string>; at: number } | undefined
+  private refreshing: Promise<void> | undefined
   /** site|day → unregistered services seen that day (seeded from stored events). */
   private seen = new Map<string, Set<string>>()
 
@@ -82,15 +83,22 @@ export class ServiceGuard {
     return new Set(rows.map((r) => r.service))
   }
 
-  /** Registered service ids, cached briefly; undefined while the registry cannot be read. */
+  /**
+   * Registered service ids, cached briefly; undefined while the registry
+   * cannot be read. A stale list is answered at once while one refresh runs:
+   * under load every request would otherwise wait for its own read.
+   */
   private async registeredIds(now: number): Promise<Set<string> | undefined> {
     if (this.registered && now - this.registered.at < REGISTRY_TTL_MS) return this.registered.ids
-    try {
-      const rows = await this.store.query<{ id: string }>(`SELECT id FROM ${this.store.table('services')} FINAL WHERE deleted = 0 LIMIT 1000000`)
-      this.registered = { ids: new Set(rows.map((r) => r.id)), at: now }
-    } catch {
+    this.refreshing ??= this.store
+      .query<{ id: string }>(`SELECT id FROM ${this.store.table('services')} FINAL WHERE deleted = 0 LIMIT 1000000`)
+      .then((rows) => {
+        this.registered = { ids: new Set(rows.map((r) => r.id)), at: now }
+      })
       // Keep the last answer, however old.
-    }
+      .catch(() => {})
+      .finally(() => (this.refreshing = undefined))
+    if (!this.registered) await this.refreshing
     return this.registered?.ids
   }
 }
