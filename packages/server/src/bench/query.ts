@@ -57,11 +57,12 @@ export async function benchQuery(o: QueryBenchOptions): Promise<SizeFigures[]> {
   // Embedded chDB on a fresh directory, whatever CLICKHOUSE_URL says: the
   // benchmark writes its own data and must not touch a real database.
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', OTKLIK_DEMO: '0', FLAGS_EVERY: 'off' })
-  const server = await startServer({ ...config, port: 0 }, () => {}, () => now)
-  const token = randomSecret(32)
-  server.app.otklik.tokens.allow(token, { id: 'bench', scope: 'admin', name: 'bench query' })
   const results: SizeFigures[] = []
+  let server: RunningServer | undefined
   try {
+    server = await startServer({ ...config, port: 0 }, () => {}, () => now)
+    const token = randomSecret(32)
+    server.app.otklik.tokens.allow(token, { id: 'bench', scope: 'admin', name: 'bench query' })
     const { store } = server.app.otklik
     const calls = dashboardCalls(BUSIEST_SERVICE, now)
     let stored = 0
@@ -83,7 +84,7 @@ export async function benchQuery(o: QueryBenchOptions): Promise<SizeFigures[]> {
     }
     if (results.length > 1) printGrowth(o.print, results)
   } finally {
-    await server.close()
+    await server?.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
   return results
