@@ -57,10 +57,21 @@ describe('result cache', () => {
     expect(await cache.get('x', [1], async () => 'recomputed')).toBe('recomputed')
   })
 
-  it('has a data version that changes with every insert and holds otherwise', async () => {
+  it('has a data version that changes with every insert and delete, and not with a merge', async () => {
     const before = await dataVersion(store)
     expect(await dataVersion(store)).toBe(before)
     await insertRows(store, [answer('nps', 9, START + 4 * D)])
-    expect(await dataVersion(store)).not.toBe(before)
+    const inserted = await dataVersion(store)
+    expect(inserted).not.toBe(before)
+
+    // Merges rename parts and sum rollup rows, but change no answer.
+    for (const table of ['events', 'rollup_answers', 'rollup_events']) await store.command(`OPTIMIZE TABLE ${store.table(table)} FINAL`)
+    expect(await dataVersion(store)).toBe(inserted)
+
+    await store.command(`ALTER TABLE ${store.table('rollup_answers')} DELETE WHERE metric = 'nps' SETTINGS mutations_sync = 2`)
+    const deleted = await dataVersion(store)
+    expect(deleted).not.toBe(inserted)
+    await store.command(`ALTER TABLE ${store.table('events')} DELETE WHERE metric = 'nps' SETTINGS mutations_sync = 2`)
+    expect(await dataVersion(store)).not.toBe(deleted)
   })
 })

@@ -4,13 +4,14 @@
  * then a service and back; two views asking the same figures) is served
  * without recomputing, and the first call after new data is computed afresh.
  *
- * The version is read from ClickHouse itself on every call: the names and
- * row counts of the active parts of the tables the reports read. Any insert,
- * delete, mutation or TTL drop makes new parts, whichever process or
- * instance wrote them, so a cached answer is never served once the data it
- * was computed from has changed (a merge also renames parts: a needless
- * recompute, never a stale answer). In a cluster each shard has its own
- * parts; there the cache is off rather than half right.
+ * The version is read from ClickHouse itself on every call, per table the
+ * reports read: the highest block number (every insert takes a new one), the
+ * highest mutation applied (deletes and updates, erase included), the
+ * partitions (a dropped one), and the raw events' row count (retention's TTL
+ * drops rows in merges). So any change of the data, whichever process or
+ * instance made it, is seen by the next call; background merges, which
+ * change no answer, leave the version as it is. In a cluster each shard has
+ * its own parts; there the cache is off rather than half right.
  */
 import type { Store } from '../storage/store.js'
 
@@ -46,13 +47,17 @@ export function createResultCache(store: Store, maxEntries = DEFAULT_MAX_ENTRIES
   }
 }
 
-/** A signature of the read tables' active parts; undefined in a cluster. */
+/** The read tables' data version (see above); undefined in a cluster. */
 export async function dataVersion(store: Store): Promise<string | undefined> {
   if (store.target.cluster) return undefined
-  const [row] = await store.query<{ parts: unknown; rows: unknown; names: unknown }>(
-    `SELECT count() AS parts, sum(rows) AS rows, groupBitXor(cityHash64(table, name)) AS names
-FROM system.parts WHERE database = {db:String} AND table IN {tables:Array(String)} AND active`,
+  // A part's data_version is its mutation when it has one, else its first
+  // block: only a mutation makes it larger than the part's last block.
+  const rows = await store.query<Record<string, unknown>>(
+    `SELECT table, max(max_block_number) AS block, max(if(data_version > max_block_number, data_version, 0)) AS mutation,
+  uniqExact(partition_id) AS partitions, if(table = 'events', sum(rows), 0) AS event_rows
+FROM system.parts WHERE database = {db:String} AND table IN {tables:Array(String)} AND active
+GROUP BY table ORDER BY table`,
     { db: store.target.database, tables: READ_TABLES },
   )
-  return `${String(row?.parts)}:${String(row?.rows)}:${String(row?.names)}`
+  return JSON.stringify(rows.map((r) => [r.table, r.block, r.mutation, r.partitions, r.event_rows]))
 }

@@ -16,7 +16,7 @@ import { loadConfig } from '../config.js'
 import { createSite } from '../registry/sites.js'
 import { dashboardDist } from '../dashboard/routes.js'
 import { isBuilt, sdkPackage } from '../sdk-assets/files.js'
-import { startServer } from '../server.js'
+import { startServer, type RunningServer } from '../server.js'
 import { quantile } from '../analytics/stats/quantile.js'
 import { generateEvents } from './query-events.js'
 import { CPU_SLOWDOWN, dashboardUsable } from './sdk-dashboard.js'
@@ -41,11 +41,13 @@ export async function benchSdk(o: SdkBenchOptions): Promise<void> {
   const sdk = sdkPackage()
   if (!isBuilt(sdk) || !dashboardDist()) throw new CliError('the SDK or the dashboard is not built: run `pnpm build` at the repository root first')
   const { chromium } = await import('playwright-core')
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   const dataDir = mkdtempSync(join(tmpdir(), 'otklik-bench-sdk-'))
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', RATE_LIMIT: '0', LOG_LEVEL: 'warn', OTKLIK_DEMO: '0', FLAGS_EVERY: 'off' })
-  const server = await startServer({ ...config, port: 0 }, () => {})
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  // Whatever fails, the browser, the server and the directory go: nothing keeps the process alive.
+  let server: RunningServer | undefined
   try {
+    server = await startServer({ ...config, port: 0 }, () => {})
     const { store } = server.app.otklik
     await createSite(store, { key: SITE, kind: 'web', name: 'SDK benchmark', origins: [server.url] })
     await generateEvents(store, { from: 0, to: o.events, now: Date.now() })
@@ -64,7 +66,7 @@ export async function benchSdk(o: SdkBenchOptions): Promise<void> {
     o.print(`dashboard: overview usable (first figure rendered) with the CPU ${CPU_SLOWDOWN}× slower: ${dashboard.liveMs} ms with the API live (${o.events} events, answers warm), ${dashboard.replayedMs} ms with its ${dashboard.apiCalls} API answers replayed (the page's own work)`)
   } finally {
     await browser.close()
-    await server.close()
+    await server?.close()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }
