@@ -72,6 +72,7 @@ export const FlagSchema = z
     last_seen: z.string().optional(),
     owner: OwnerSchema.nullable().optional().describe("the flag's owner, else its service's in the registry"),
     action: ActionSchema.nullable().optional().describe('the action planned (in_progress): a description and a due date'),
+    public_note: z.string().nullable().optional().describe('what was done (resolved) or why not (wont_fix): published with the flag'),
   })
   .meta({ id: 'Flag' })
 
@@ -106,7 +107,7 @@ export const FlagParams = z.object({ id: z.string().regex(FLAG_ID, 'must be a fl
 export const FlagStatusBody = z
   .object({
     status: z.enum(FLAG_STATUSES),
-    note: text(MAX_FLAG_NOTE)
+    note: text(MAX_FLAG_NOTE, { multiline: true })
       .optional()
       .describe('in_progress: the action planned; resolved: the public note on what was done; wont_fix: the public reason; reopened: why'),
     due: z

@@ -20,6 +20,9 @@ type Status = (typeof FLAG_STATUSES)[number]
 /** What both a flag of the report and a followed case say about the case. */
 export type CaseFields = Partial<Pick<FlagCase, 'status' | 'first_seen' | 'owner' | 'action' | 'public_note'>>
 
+/** The earliest due date the server takes: it must be in the future, and a date means its midnight UTC. */
+const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+
 /** Notes that a move needs; the server gives the same rule in its 400. */
 const NOTE_REQUIRED: readonly Status[] = ['in_progress', 'resolved', 'wont_fix', 'reopened']
 
@@ -187,7 +190,7 @@ export function MoveFlag({ id, status }: { id: string; status: Status }) {
             <label class="field" for={field('due')}>
               {m.flagCase.dueLabel}
             </label>
-            <input id={field('due')} type="date" required value={due} onInput={(e) => setDue(e.currentTarget.value)} />
+            <input id={field('due')} type="date" required min={tomorrow()} value={due} onInput={(e) => setDue(e.currentTarget.value)} />
           </>
         )}
         <label class="field" for={field('owner')}>

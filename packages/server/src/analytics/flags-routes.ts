@@ -70,5 +70,5 @@ export const flagsRoutes: FastifyPluginAsync = async (app) => {
 
 function lifeFields(f: PublicFlag | undefined) {
   if (!f) return {}
-  return { status: f.status, first_seen: f.first_seen, last_seen: f.last_seen, owner: f.owner, action: f.action }
+  return { status: f.status, first_seen: f.first_seen, last_seen: f.last_seen, owner: f.owner, action: f.action, public_note: f.public_note }
 }

@@ -130,7 +130,12 @@ describe('a flag from open to verified, and a flag that comes back', () => {
     now = R
     const resolved = await call('POST', `/v1/flags/${fixedId}/status`, manager, { status: 'resolved', note: 'Two more windows opened; waiting time halved' })
     expect(resolved.body).toMatchObject({ status: 'resolved', public_note: 'Two more windows opened; waiting time halved', resolved_at: new Date(R).toISOString() })
-    await call('POST', `/v1/flags/${relapseId}/status`, manager, { status: 'resolved', note: 'New form' })
+    // A note may run over several lines (the dashboard's field is a text area).
+    const relapseResolved = await call('POST', `/v1/flags/${relapseId}/status`, manager, { status: 'resolved', note: 'New form:\nfewer fields' })
+    expect(relapseResolved.body.public_note).toBe('New form:\nfewer fields')
+    // Still firing on a window of data from before the fix, the flag carries its public note in the report too.
+    const report = await call('GET', '/v1/flags', viewer)
+    expect((report.body.flags as { id: string; public_note?: string }[]).find((f) => f.id === fixedId)?.public_note).toBe('Two more windows opened; waiting time halved')
     await t.app.otklik.webhooks.runDue()
     expect(deliveries().filter((d) => d.type === 'flag.resolved').map((d) => d.flag.id).sort()).toEqual([fixedId, relapseId].sort())
 

@@ -126,3 +126,25 @@ describe('group commit', () => {
     expect(sink.stored.size).toBe(7)
   })
 })
+
+describe('a spool that cannot be read', () => {
+  it('fails its replay alone: the blocks after it are still written, and nothing is thrown at the process', async () => {
+    const sink = flakySink()
+    const spool = new Spool(tempDir())
+    let broken = true
+    const oldest = spool.oldest.bind(spool)
+    // The disk answers EIO once, as a failing disk does.
+    spool.oldest = async () => {
+      if (broken) {
+        broken = false
+        throw Object.assign(new Error('i/o error'), { code: 'EIO' })
+      }
+      return oldest()
+    }
+    const c = new Committer({ sink, spool, metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents: 1000 })
+    expect(await c.replay()).toBe(false)
+    await c.submit(rows(2))
+    expect(sink.stored.size).toBe(2)
+    await c.close()
+  })
+})

@@ -113,7 +113,13 @@ export class Committer {
 
   /** Replays the spool now (also done before every block and on a timer). */
   replay(): Promise<boolean> {
-    const done = this.chain.then(() => this.drainSpool())
+    const done = this.chain
+      .then(() => this.drainSpool())
+      .catch((err: unknown) => {
+        // A replay that throws (the spool unreadable) must stop neither the blocks after it nor the process.
+        this.o.log.error({ err: describe(err) }, 'spool replay failed')
+        return false
+      })
     this.chain = done.then(() => undefined)
     return done
   }

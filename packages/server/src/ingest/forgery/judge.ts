@@ -59,7 +59,8 @@ export class AnswerJudge {
    * The recently accepted and, where needed, stored survey events of the
    * batch's answering sessions. ClickHouse is asked only about sessions with
    * an answer whose survey_shown is neither in the batch nor in this
-   * process's memory (sent before a restart, to another instance, or evicted):
+   * process's memory (sent before a restart, to another instance, or evicted),
+   * and about sessions whose events this process dropped from memory:
    * a session seen here since start is judged from memory, with no query on
    * the ingestion path (the query cost one ClickHouse round trip per request).
    */
@@ -70,7 +71,8 @@ export class AnswerJudge {
     const sessions = [...new Set(answers.map((r) => r.session))]
     for (const s of sessions) known.set(s, [...this.recent.get(site, s)])
     const inBatch = survey.filter((r) => r.type === 'survey_shown').map(toSurveyEvent)
-    const unshown = answers.filter((a) => !wasShown(toSurveyEvent(a), [...(known.get(a.session) ?? []), ...inBatch]))
+    // Also sessions this process forgot events of: their answers may be in the store only.
+    const unshown = answers.filter((a) => this.recent.incomplete(site, a.session) || !wasShown(toSurveyEvent(a), [...(known.get(a.session) ?? []), ...inBatch]))
     if (unshown.length === 0) return known
     // While ClickHouse is unreachable the events still go to the spool,
     // judged by what this process has seen.

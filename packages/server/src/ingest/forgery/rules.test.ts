@@ -133,6 +133,19 @@ describe('answers from public web ingestion', () => {
     expect(answers.map((a) => got[a.id])).toEqual([...Array(RULES.maxAnswersPerSession).fill(''), 'session_cap', 'session_cap', 'session_cap'])
   })
 
+  it("are left out past the cap even when the session pushes its own answers out of the server's memory with a flood of survey_shown", async () => {
+    const session = randomUUID()
+    const first = Array.from({ length: RULES.maxAnswersPerSession }, (_, i) => survey('survey_response', session, now + 5000 + i))
+    await post([survey('survey_shown', session, now), ...first])
+    // More survey_shown than the server keeps per session: without the store, the answers above would be forgotten.
+    await post(Array.from({ length: 70 }, (_, i) => survey('survey_shown', session, now + 10_000 + i)))
+    const more = Array.from({ length: 3 }, (_, i) => survey('survey_response', session, now + 20_000 + i))
+    await post(more)
+    const got = await reasons([...first, ...more].map((a) => a.id))
+    expect(first.map((a) => got[a.id])).toEqual(Array(RULES.maxAnswersPerSession).fill(''))
+    expect(more.map((a) => got[a.id])).toEqual(['session_cap', 'session_cap', 'session_cap'])
+  })
+
   it('from one IP are left out once it answers in more sessions than the site normally has from one source', async () => {
     const ids: string[] = []
     for (let i = 0; i < 5; i++) {
