@@ -147,5 +147,13 @@ export const FLAG_ID = /^f[0-9a-f]{15}$/
 /** Longest note on a change of a flag's status (an action, a public note, a reason). */
 export const MAX_FLAG_NOTE = 2000
 
-/** Why an answer from public web ingestion is left out of the figures (kept, and reinstatable by an admin). */
+/**
+ * Why an answer from public web ingestion is left out of the figures (kept,
+ * and reinstatable by an admin): `bot` a known bot User-Agent, or none;
+ * `not_shown` no survey_shown of the same session, service and metric before
+ * it; `too_fast` sooner after the survey appeared than a person can answer;
+ * `session_cap` more answers of one session about one service than a survey
+ * asks; `burst` one source (an IP or a session) answering far above the
+ * site's normal rate. The thresholds are the server's.
+ */
 export const EXCLUSION_REASONS = ['bot', 'not_shown', 'too_fast', 'session_cap', 'burst'] as const

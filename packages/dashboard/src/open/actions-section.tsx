@@ -6,8 +6,7 @@
  * /v1/open/actions.json, whose small-cell protection the server applies.
  */
 import type { OpenAction, OpenActions } from '@otklik/contract/types'
-import { useEffect, useState } from 'preact/hooks'
-import { getJson } from '../api/client.js'
+import { useApi } from '../api/use-api.js'
 import { flagValue, nText } from '../components/figures.js'
 import { ErrorBox, Loading } from '../components/status.js'
 import { day, windowText } from '../i18n/format.js'
@@ -72,11 +71,7 @@ function ActionItem({ action, l }: { action: OpenAction; l: Lang }) {
 export function ActionsSection() {
   const l = lang.value
   const a = ACTIONS[l]
-  const [data, setData] = useState<OpenActions>()
-  const [error, setError] = useState<string>()
-  useEffect(() => {
-    getJson<OpenActions>('/open/actions.json').then(setData, (e: Error) => setError(e.message))
-  }, [])
+  const { data, error } = useApi<OpenActions>('/open/actions.json')
   return (
     <section aria-labelledby="actions">
       <h2 id="actions">{a.title}</h2>

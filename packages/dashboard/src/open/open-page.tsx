@@ -5,8 +5,8 @@
  * months marked, hidden cells said in words. It reads only the public
  * /v1/open/services.json, whose suppression the server applies.
  */
-import { useEffect, useState } from 'preact/hooks'
-import { getJson } from '../api/client.js'
+import { useEffect } from 'preact/hooks'
+import { useApi } from '../api/use-api.js'
 import type { OpenData, OpenDataRow } from '@otklik/contract/types'
 import { TrendChart } from '../charts/trend-chart.js'
 import { ChartFigure } from '../components/chart-figure.js'
@@ -81,11 +81,7 @@ export function OpenPage() {
   const l = lang.value
   const about = ABOUT[l]
   const search = query.value.get('q') ?? ''
-  const [data, setData] = useState<OpenData>()
-  const [error, setError] = useState<string>()
-  useEffect(() => {
-    getJson<OpenData>('/open/services.json').then(setData, (e: Error) => setError(e.message))
-  }, [])
+  const { data, error } = useApi<OpenData>('/open/services.json')
   useEffect(() => {
     document.title = m.open.title
   }, [m])

@@ -4,10 +4,9 @@
  * rule stays quiet for two full windows after the fix becomes `verified`,
  * and one whose rule fires again on data after the fix is `reopened`.
  */
-import { FLAG_STATUSES, FLAG_TRANSITIONS as NEXT } from '@otklik/contract/rules'
+import { FLAG_TRANSITIONS as NEXT, type FLAG_STATUSES } from '@otklik/contract/rules'
 
-export const STATUSES = FLAG_STATUSES
-export type Status = (typeof STATUSES)[number]
+export type Status = (typeof FLAG_STATUSES)[number]
 
 export interface StatusChange {
   status: Status

@@ -9,9 +9,9 @@ import { ExcludedCountsResponse, ExcludedListQuery, ExcludedListResponse, Filter
 import { resolveScope } from '../../analytics/filters.js'
 import { windowBody } from '../../analytics/reports/options.js'
 import { excludedCounts, listExcluded, reinstate } from './excluded.js'
+import { RULES } from './rules.js'
 
-const RULES_DOC =
-  'An answer from public web ingestion is left out when it has no survey_shown of the same session, service and metric before it (not_shown), comes less than a second after it (too_fast), comes with a bot User-Agent or none (bot), is past 12 answers of one session about one service in a day (session_cap), or comes from an IP or session answering far above the site\'s normal rate (burst). App sites and imports are never judged.'
+const RULES_DOC = `An answer from public web ingestion is left out when it has no survey_shown of the same session, service and metric before it (not_shown), comes less than ${RULES.minAnswerMs} ms after it (too_fast), comes with a bot User-Agent or none (bot), is past ${RULES.maxAnswersPerSession} answers of one session about one service in a day (session_cap), or comes from an IP or session answering far above the site's normal rate (burst). App sites and imports are never judged.`
 
 export const excludedMetricsRoutes: FastifyPluginAsync = async (base) => {
   const app = base.withTypeProvider<ZodTypeProvider>()

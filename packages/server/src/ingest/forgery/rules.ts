@@ -1,14 +1,10 @@
 /**
- * Why an answer from public web ingestion is left out of the figures, and
- * the thresholds. An excluded answer is stored with its reason and can be
+ * The thresholds behind the reasons an answer from public web ingestion is
+ * left out of the figures (the reasons: EXCLUSION_REASONS in
+ * @otklik/contract). An excluded answer is stored with its reason and can be
  * reinstated by an admin; app sites (secret key) and admin imports are
  * trusted and never judged.
  */
-// bot: a known bot User-Agent (isbot), or none at all: every browser sends one.
-// not_shown: no `survey_shown` of the same session, service and metric before it.
-// too_fast: given sooner after the survey appeared than a person can read and answer.
-// session_cap: more answers from one session about one service than a survey asks.
-// burst: one source (an IP or a session) answering far above the site's normal rate.
 import type { EXCLUSION_REASONS } from '@otklik/contract/rules'
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number]
 
