@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import pino from 'pino'
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { commentsRoutes } from './analytics/comments-routes.js'
@@ -60,7 +61,10 @@ export interface AppOptions {
 
 export async function buildApp({ config, store, logger, now = Date.now }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel, serializers: { req: safeRequest }, redact: ['req.headers'] },
+    // Written synchronously: the few lines logged at info (start-up, warnings)
+    // then come out in the order they were made, before the start-up notice
+    // that server.ts prints after listen (pino's default stdout is async).
+    logger: logger ?? { level: config.logLevel, serializers: { req: safeRequest }, redact: ['req.headers'], stream: pino.destination({ dest: 1, sync: true }) },
     // Behind a reverse proxy the client IP (for rate limits only) comes from X-Forwarded-For.
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,

@@ -67,10 +67,6 @@ export async function startServer(
   const url = `http://${host}:${port}`
   writeLock(config.dataDir, { pid: process.pid, url, token: localToken })
 
-  // The logger may write asynchronously: let it finish the start-up lines,
-  // so that the notice (and the one-time token) comes after them.
-  const log = app.log as typeof app.log & { flush?: (done: () => void) => void }
-  if (log.flush) await new Promise<void>((resolve) => log.flush!(() => resolve()))
   // One write, so that whoever reads the output sees the whole notice at once.
   const lines = [`Otklik is running at ${url}  (${store.embedded ? `embedded ClickHouse in ${config.dataDir}` : 'ClickHouse server'})`]
   for (const [path, what] of [
