@@ -29,6 +29,9 @@ it('10,000 events posted over HTTP in batches are all stored, exactly once, with
   // A retry of some batches changes nothing.
   await inParallel(batches.slice(0, 10), 4, (events) => postEvents(server.url, events, { site: 'gov', origin: ORIGIN }))
 
+  // A busy server answers once events are in its spool and inserts them a
+  // moment later; the API waits for them, and so does this direct read.
+  await server.app.otklik.committer.caughtUp()
   const [stats] = await store.query<Record<string, string>>(
     `SELECT count() AS n, uniqExact(id) AS ids, countIf(site_id = 'gov') AS site, countIf(device = 'desktop') AS desktop,
             countIf(browser = 'Chrome') AS chrome, countIf(os = 'Linux') AS linux, countIf(received_at >= ts - INTERVAL 1 MINUTE) AS received

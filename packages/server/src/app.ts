@@ -142,6 +142,12 @@ export async function buildApp({ config, store, logger, now = Date.now }: AppOpt
     await committer.close()
     await redis?.quit().catch(() => redis.disconnect())
   })
+  // Under load, ingestion releases events once they are in the spool and
+  // inserts them a moment later (ingest/committer.ts): the API's reads wait
+  // for what was released before them, so a client reads its own writes.
+  app.addHook('preHandler', async (request) => {
+    if (request.url.startsWith('/v1/') && !request.url.startsWith('/v1/events')) await committer.caughtUp()
+  })
   // Whatever the spool holds from an earlier run goes in first.
   void committer.replay()
 

@@ -95,7 +95,7 @@ export async function benchIngest(o: IngestBenchOptions): Promise<IngestBenchRes
       if (commit) {
         const events = otklik.accepted + atEighty.accepted
         o.print(
-          `group commit: ${commit.blocks} blocks inserted for ${events} events (${Math.round(events / Math.max(1, commit.blocks))} per block), ${((1000 * commit.insertSeconds) / Math.max(1, commit.blocks)).toFixed(0)} ms per insert (after the stored-id lookup)`,
+          `group commit: ${commit.blocks} blocks inserted for ${events} events (${Math.round(events / Math.max(1, commit.blocks))} per block), ${((1000 * commit.insertSeconds) / Math.max(1, commit.blocks)).toFixed(0)} ms per insert (after the stored-id lookup), ${commit.spooledGroups} groups of requests released from the spool before their insert`,
         )
       }
     } finally {

@@ -19,18 +19,22 @@ async function metricsText(url: string, metricsToken?: string): Promise<string |
 }
 
 export interface GroupCommit {
-  /** Blocks inserted (not replayed from the spool). */
+  /** Blocks inserted, straight or from the spool. */
   blocks: number
+  /** Groups of requests released once in the spool, before their insert (a busy server). */
+  spooledGroups: number
   insertSeconds: number
 }
 
-/** Inserted blocks and the time spent inserting them, since the process started. */
+/** Inserted blocks, groups released from the spool, and the time spent inserting, since the process started. */
 export async function readGroupCommit(url: string, metricsToken?: string): Promise<GroupCommit | undefined> {
   const text = await metricsText(url, metricsToken)
   if (!text) return undefined
-  const blocks = gauge(text, 'insert_batches_total\\{outcome="inserted"\\}')
+  // A counter's line appears once it was first counted.
+  const counted = (outcome: string) => gauge(text, `insert_batches_total\\{outcome="${outcome}"\\}`) || 0
+  const blocks = counted('inserted') + counted('replayed')
   const insertSeconds = gauge(text, 'insert_duration_seconds_sum')
-  return Number.isFinite(blocks) && Number.isFinite(insertSeconds) ? { blocks, insertSeconds } : undefined
+  return Number.isFinite(insertSeconds) ? { blocks, spooledGroups: counted('spooled_under_load'), insertSeconds } : undefined
 }
 
 export async function readMemory(url: string, metricsToken?: string): Promise<{ rssBytes: number; heapBytes: number } | undefined> {

@@ -55,7 +55,7 @@ describe('group commit', () => {
     await c.close()
   })
 
-  it('gathers what arrives while a block is being written into one next block, written as soon as that one is settled', async () => {
+  it('releases what arrives while a block is being written once it is in the spool, then inserts it as one block', async () => {
     const sink = flakySink()
     let release = () => {}
     let started = () => {}
@@ -71,18 +71,52 @@ describe('group commit', () => {
         await sink.insert(rs)
       },
     }
-    const c = committer(slow)
+    const dir = tempDir()
+    const c = committer(slow, dir)
     const first = c.submit(rows(2))
     await inFlight
-    // Spaced wider than the flush interval: without the block in flight each would be a block of its own.
+    // Spaced wider than the spool's gathering time: each is a group of its own.
     const later: Promise<void>[] = []
     for (const n of [3, 4, 5]) {
       later.push(c.submit(rows(n)))
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
+    // Released while the first block is still being written: durable in the spool.
+    await Promise.all(later)
+    expect(sink.inserts).toEqual([])
+    expect(c.spoolDepth).toBe(3)
+    const caughtUp = c.caughtUp()
     release()
-    await Promise.all([first, ...later])
+    await Promise.all([first, caughtUp])
     expect(sink.inserts).toEqual([2, 12])
+    expect(c.spoolDepth).toBe(0)
+    await c.close()
+  })
+
+  it('keeps requests waiting for inserts once the spool holds its backlog', async () => {
+    const sink = flakySink()
+    let release = () => {}
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const slow: EventSink = {
+      storedIds: (rs) => sink.storedIds(rs),
+      insert: async (rs) => {
+        await gate
+        await sink.insert(rs)
+      },
+    }
+    const c = new Committer({ sink: slow, spool: new Spool(tempDir()), metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents: 1000, maxBacklog: 4 })
+    let done = 0
+    const first = c.submit(rows(2))
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    const spilled = c.submit(rows(5)).then(() => done++)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    const held = c.submit(rows(3)).then(() => done++)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(done).toBe(1)
+    expect(c.spoolDepth).toBe(1)
+    release()
+    await Promise.all([first, spilled, held])
+    expect(sink.stored.size).toBe(10)
     await c.close()
   })
 
@@ -101,7 +135,8 @@ describe('group commit', () => {
     expect(await c.replay()).toBe(true)
     expect(c.spoolDepth).toBe(0)
     expect([...sink.stored.keys()].sort()).toEqual([...a, ...b].map((r) => r.id).sort())
-    expect(sink.inserts).toEqual([2, 3])
+    // The spooled blocks go in together, in arrival order.
+    expect(sink.inserts).toEqual([5])
     await c.close()
   })
 
@@ -132,14 +167,14 @@ describe('a spool that cannot be read', () => {
     const sink = flakySink()
     const spool = new Spool(tempDir())
     let broken = true
-    const oldest = spool.oldest.bind(spool)
+    const oldest = spool.oldestUpTo.bind(spool)
     // The disk answers EIO once, as a failing disk does.
-    spool.oldest = async () => {
+    spool.oldestUpTo = async (maxEvents) => {
       if (broken) {
         broken = false
         throw Object.assign(new Error('i/o error'), { code: 'EIO' })
       }
-      return oldest()
+      return oldest(maxEvents)
     }
     const c = new Committer({ sink, spool, metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents: 1000 })
     expect(await c.replay()).toBe(false)

@@ -1,20 +1,38 @@
 /**
  * Group commit: requests hand over their rows and wait; rows are written in
- * blocks (by size or after a short interval), one block at a time. While a
- * block is being written the next one gathers, and is written as soon as
- * that one is settled: under load blocks grow with the load instead of
- * queueing behind each other, each paying the per-block cost again. A
- * request is released only once its rows are durable: inserted, or in the
- * spool when ClickHouse cannot be reached. The spool is replayed first, in
- * order, before any new block, so blocks reach ClickHouse in arrival order.
+ * blocks (by size or after a short interval), one block at a time. A request
+ * is released only once its rows are durable: inserted, or in the spool.
+ *
+ * On a quiet server the rows are inserted and then released. A busy server
+ * does not keep requests waiting on inserts: what arrives while a block is
+ * being written is appended to the spool every few milliseconds (fsync'd,
+ * one file per group) and released, and so is a group of more than two full
+ * batches; the spool is then inserted in blocks of up to `maxEvents`. An
+ * insert costs ClickHouse about as much for 400 rows as for 2,000 (five
+ * parts, one per view), so under load this keeps blocks large and each
+ * request's wait to one fsync instead of one or two inserts. Past
+ * `maxBacklog` spooled events, requests wait for inserts again: the spool
+ * never outgrows what ClickHouse takes. The same spool holds blocks while
+ * ClickHouse cannot be reached, and it is replayed first, in order, before
+ * any new block, so blocks reach ClickHouse in arrival order.
+ *
+ * Reads of the API wait for what was released before them to be inserted
+ * (`caughtUp()`), so a client still reads its own writes.
  */
 import type { FastifyBaseLogger } from 'fastify'
+import { LIMITS } from '@otklik/contract/rules'
 import type { EventRow, EventSink } from '../storage/events-store.js'
 import type { Metrics } from '../ops/metrics.js'
 import type { Spool } from './spool.js'
 
 const RETRY_MIN_MS = 1000
 const RETRY_MAX_MS = 30_000
+// How long rows arriving during an insert gather before they are spooled: one fsync per group.
+const SPILL_MS = 5
+// Past two full batches a group is not one client's: the server is busy (see commit()).
+const SPOOL_FIRST_EVENTS = 2 * LIMITS.maxEvents
+// Spooled events not yet inserted, in blocks, past which requests wait for inserts.
+const BACKLOG_BLOCKS = 4
 
 // ClickHouse codes that mean "these rows cannot be stored" (parse and type
 // errors): retrying cannot help. Anything else (network, overload, a table
@@ -39,6 +57,8 @@ export interface CommitterOptions {
   log: FastifyBaseLogger
   intervalMs: number
   maxEvents: number
+  /** Spooled events past which requests wait for inserts instead (default 4 blocks). */
+  maxBacklog?: number
 }
 
 export class NotDurableError extends Error {
@@ -49,6 +69,8 @@ export class Committer {
   private waiting: Waiter[] = []
   private waitingEvents = 0
   private timer: NodeJS.Timeout | undefined
+  private spillTimer: NodeJS.Timeout | undefined
+  private spilling: Promise<void> = Promise.resolve()
   private retryTimer: NodeJS.Timeout | undefined
   private retryDelay = RETRY_MIN_MS
   private chain: Promise<void> = Promise.resolve()
@@ -80,8 +102,11 @@ export class Committer {
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject })
       this.waitingEvents += rows.length
-      // The block in flight starts the next one when it is settled.
-      if (this.blocksInFlight > 0) return
+      // The block in flight starts the next one when it is settled; meanwhile the rows go to the spool.
+      if (this.blocksInFlight > 0) {
+        this.spillTimer ??= setTimeout(() => void this.spill(), Math.min(SPILL_MS, this.o.intervalMs))
+        return
+      }
       if (this.waitingEvents >= this.o.maxEvents) void this.flush()
       else this.timer ??= setTimeout(() => this.flush(), this.o.intervalMs)
     })
@@ -91,15 +116,73 @@ export class Committer {
   flush(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
-    const batch = this.take()
     this.blocksInFlight++
     this.chain = this.chain
-      .then(() => this.commit(batch))
+      // A group being spooled is older than what waits now: it goes first.
+      .then(() => this.spilling)
+      .then(() => this.commit(this.take()))
       .finally(() => {
         this.blocksInFlight--
-        if (this.blocksInFlight === 0 && this.waiting.length > 0) void this.flush()
+        if (this.blocksInFlight > 0) return
+        if (this.waiting.length > 0 || (this.o.spool.heldEvents > 0 && !this.retryTimer)) void this.flush()
       })
     return this.chain
+  }
+
+  /**
+   * Resolves once every event released before the call is inserted, or at
+   * once while ClickHouse is unreachable (then they cannot be read anyway).
+   */
+  async caughtUp(): Promise<void> {
+    const { spool } = this.o
+    await this.spilling
+    const mark = spool.newest
+    if (mark === undefined) return
+    while (spool.holdsUpTo(mark) && !this.retryTimer && !this.closed) await (this.blocksInFlight > 0 ? this.chain : this.flush())
+  }
+
+  /** Drains the spool; a failure to read it is logged, never thrown into the chain of blocks. */
+  private async insertSpooled(): Promise<void> {
+    await this.drainSpool().catch((err: unknown) => {
+      this.o.log.error({ err: describe(err) }, 'spool replay failed')
+      this.scheduleRetry()
+    })
+  }
+
+  private backlogFull(): boolean {
+    return this.o.spool.heldEvents >= (this.o.maxBacklog ?? BACKLOG_BLOCKS * this.o.maxEvents)
+  }
+
+  /** Spools what gathered while a block is being inserted, and releases it. */
+  private async spill(): Promise<void> {
+    this.spillTimer = undefined
+    // Settled meanwhile: the block after it is on its way and takes these rows.
+    if (this.waiting.length === 0 || this.blocksInFlight === 0) return
+    // A full backlog: these wait for inserts, which slows the clients down to what ClickHouse takes.
+    if (this.backlogFull()) return
+    const batch = this.waiting.splice(0)
+    this.waitingEvents = 0
+    this.spilling = this.spoolAndRelease(batch, uniqueById(batch.flatMap((w) => w.rows))).then((spooled) => {
+      if (spooled) return
+      // The spool cannot take them: they wait for the next insert instead.
+      this.waiting.unshift(...batch)
+      this.waitingEvents += batch.reduce((n, w) => n + w.rows.length, 0)
+    })
+    await this.spilling
+  }
+
+  /** Releases the waiters once their rows are in the spool; false when the spool refused them. */
+  private async spoolAndRelease(batch: readonly Waiter[], rows: readonly EventRow[]): Promise<boolean> {
+    try {
+      await this.o.spool.append(rows)
+    } catch {
+      return false
+    }
+    this.o.metrics.insertBatches.inc({ outcome: 'spooled_under_load' })
+    this.o.metrics.spoolBlocks.set(this.o.spool.depth)
+    this.durable = true
+    for (const w of batch) w.resolve()
+    return true
   }
 
   /** The oldest waiters, up to maxEvents rows (at least one waiter). */
@@ -128,8 +211,9 @@ export class Committer {
     return this.o.spool.depth
   }
 
-  /** Flushes everything accepted and stops the timers. */
+  /** Flushes everything accepted (inserting what the spool holds, if ClickHouse takes it) and stops the timers. */
   async close(): Promise<void> {
+    clearTimeout(this.spillTimer)
     do await this.flush()
     while (this.waiting.length > 0)
     this.closed = true
@@ -137,8 +221,20 @@ export class Committer {
   }
 
   private async commit(batch: Waiter[]): Promise<void> {
-    if (batch.length === 0) return
+    if (batch.length === 0) {
+      // Nothing new: insert what was spooled under load.
+      if (this.o.spool.depth > 0 && !this.retryTimer) await this.insertSpooled()
+      return
+    }
     const rows = uniqueById(batch.flatMap((w) => w.rows))
+    // A group this large means a busy server: its requests are released as
+    // soon as it is in the spool rather than after the insert, so that they
+    // do not all wait on it together (clients that send as soon as they are
+    // answered would otherwise keep arriving in one group per insert).
+    if (rows.length > SPOOL_FIRST_EVENTS && !this.retryTimer && !this.backlogFull() && (await this.spoolAndRelease(batch, rows))) {
+      await this.insertSpooled()
+      return
+    }
     try {
       // While backing off from a failure, go straight to the spool rather
       // than make every request wait for ClickHouse to fail again.
@@ -201,22 +297,27 @@ export class Committer {
     }
   }
 
-  /** Returns true when the spool is empty afterwards. */
+  /** Inserts the spool, oldest first, several blocks at a time; returns true when it is empty afterwards. */
   private async drainSpool(): Promise<boolean> {
     const { spool, metrics } = this.o
-    for (let block = await spool.oldest(); block; block = await spool.oldest()) {
+    // Blocks left by an outage or an earlier run are logged; those spooled under load are routine.
+    const outage = this.retryDelay > RETRY_MIN_MS || spool.depth > spool.heldBlocks
+    let replayed = 0
+    for (let blocks = await spool.oldestUpTo(this.o.maxEvents); blocks.length > 0; blocks = await spool.oldestUpTo(this.o.maxEvents)) {
+      const rows = uniqueById(blocks.flatMap((b) => b.rows))
       try {
-        await this.write(block.rows)
+        await this.write(rows)
       } catch (err) {
         this.o.log.warn({ err: describe(err), blocks: spool.depth }, 'spool replay deferred: ClickHouse still unavailable')
         this.scheduleRetry()
         return false
       }
-      await spool.remove(block.file)
+      for (const b of blocks) await spool.remove(b.file)
       metrics.insertBatches.inc({ outcome: 'replayed' })
       metrics.spoolBlocks.set(spool.depth)
-      this.o.log.info({ events: block.rows.length, left: spool.depth }, 'spooled events replayed')
+      replayed += rows.length
     }
+    if (outage && replayed > 0) this.o.log.info({ events: replayed }, 'spooled events replayed')
     this.retryDelay = RETRY_MIN_MS
     return true
   }

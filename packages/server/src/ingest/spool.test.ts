@@ -40,6 +40,24 @@ describe('the spool', () => {
     expect((await reopened.oldest())?.rows).toEqual(second)
   })
 
+  it('gives the oldest blocks together, in order, up to a number of events, from memory or from disk after a restart', async () => {
+    const dir = tempDir()
+    const spool = new Spool(dir)
+    const blocks = [rows(3), rows(4), rows(5)]
+    for (const b of blocks) await spool.append(b)
+    expect(spool.heldEvents).toBe(12)
+    const rowsOf = (bs: { rows: EventRow[] }[]) => bs.map((b) => b.rows)
+    expect(rowsOf(await spool.oldestUpTo(7))).toEqual([blocks[0], blocks[1]])
+    // At least one block, however large.
+    expect(rowsOf(await spool.oldestUpTo(1))).toEqual([blocks[0]])
+    const reopened = new Spool(dir)
+    expect(reopened.heldEvents).toBe(0)
+    expect(rowsOf(await reopened.oldestUpTo(100))).toEqual(blocks)
+    const [first] = await spool.oldestUpTo(1)
+    await spool.remove(first!.file)
+    expect(spool.heldEvents).toBe(9)
+  })
+
   it('ignores a block whose write never completed (it was never acknowledged)', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, '.000000000000001-1-000000.ndjson.tmp'), '{"id":"half')

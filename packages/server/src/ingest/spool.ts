@@ -1,7 +1,9 @@
 /**
- * The local spool: blocks of accepted events that could not be inserted,
- * each in its own file, written to a temporary name, fsync'd and renamed so
- * that a crash leaves either a whole block or none. Replayed oldest first.
+ * The local spool: blocks of accepted events not inserted yet (ClickHouse
+ * unreachable, or busy with the block before), each in its own file, written
+ * to a temporary name, fsync'd and renamed so that a crash leaves either a
+ * whole block or none. Replayed oldest first. The rows of blocks written by
+ * this process stay in memory too, so that a replay under load reads no file.
  */
 import { mkdirSync, readFileSync, readdirSync, renameSync } from 'node:fs'
 import { open, readFile, rename, unlink, writeFile } from 'node:fs/promises'
@@ -18,6 +20,9 @@ export interface SpooledBlock {
 export class Spool {
   private seq = 0
   private files: string[]
+  /** Rows of blocks this process wrote, by file, until removed. */
+  private readonly held = new Map<string, EventRow[]>()
+  private heldRows = 0
   /** Blocks found unreadable at start-up (a crash, a bad disk), moved to `rejected/`. */
   readonly quarantined: string[] = []
 
@@ -59,11 +64,23 @@ export class Spool {
     return this.files.length
   }
 
+  /** Events in the blocks this process wrote and has not removed yet. */
+  get heldEvents(): number {
+    return this.heldRows
+  }
+
+  /** Blocks this process wrote and has not removed yet. */
+  get heldBlocks(): number {
+    return this.held.size
+  }
+
   /** Appends a block durably; resolves only once it is on disk. */
   async append(rows: readonly EventRow[]): Promise<void> {
     // Read `files` only once written: remove() may replace the list meanwhile.
     const name = await this.write(this.dir, rows)
     this.files.push(name)
+    this.held.set(name, [...rows])
+    this.heldRows += rows.length
   }
 
   /**
@@ -96,8 +113,25 @@ export class Spool {
   async oldest(): Promise<SpooledBlock | undefined> {
     const file = this.files[0]
     if (file === undefined) return undefined
-    const text = await readFile(join(this.dir, file), 'utf8')
-    return { file, rows: parseBlock(text) ?? [] }
+    return { file, rows: await this.rowsOf(file) }
+  }
+
+  /** The oldest blocks, in order, up to `maxEvents` rows together (at least one block while any is left). */
+  async oldestUpTo(maxEvents: number): Promise<SpooledBlock[]> {
+    const blocks: SpooledBlock[] = []
+    let events = 0
+    for (const file of [...this.files]) {
+      if (blocks.length > 0 && events + (this.held.get(file)?.length ?? 0) > maxEvents) break
+      const rows = await this.rowsOf(file)
+      blocks.push({ file, rows })
+      events += rows.length
+      if (events >= maxEvents) break
+    }
+    return blocks
+  }
+
+  private async rowsOf(file: string): Promise<EventRow[]> {
+    return this.held.get(file) ?? parseBlock(await readFile(join(this.dir, file), 'utf8')) ?? []
   }
 
   async remove(file: string): Promise<void> {
@@ -105,6 +139,18 @@ export class Spool {
       if (err.code !== 'ENOENT') throw err
     })
     this.files = this.files.filter((f) => f !== file)
+    this.heldRows -= this.held.get(file)?.length ?? 0
+    this.held.delete(file)
+  }
+
+  /** Whether a block written before or at `file` is still waiting. */
+  holdsUpTo(file: string): boolean {
+    return this.files.length > 0 && this.files[0]! <= file
+  }
+
+  /** The newest waiting block's name (blocks sort by name in arrival order). */
+  get newest(): string | undefined {
+    return this.files.at(-1)
   }
 }
 

@@ -28,7 +28,7 @@ export function createMetrics() {
     }),
     insertBatches: new Counter({
       name: 'otklik_insert_batches_total',
-      help: 'Blocks of events written, by outcome: inserted, spooled (ClickHouse unreachable), replayed from the spool, failed (not durable), quarantined (refused by ClickHouse, kept in spool/rejected).',
+      help: 'Blocks of events written, by outcome: inserted, spooled (ClickHouse unreachable), spooled_under_load (released while a block was being inserted), replayed from the spool, failed (not durable), quarantined (refused by ClickHouse, kept in spool/rejected).',
       labelNames: ['outcome'] as const,
       registers,
     }),
