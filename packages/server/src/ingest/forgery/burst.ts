@@ -32,6 +32,9 @@ export class BurstMeter {
    */
   answer(site: string, source: string, session: string, now: number): boolean {
     const cutoff = now - RULES.burstWindowMs
+    // Sources and sessions quiet for a whole window can tell nothing any more.
+    dropIdle(this.ipSessions, (sessions) => Math.max(...sessions.values()), cutoff)
+    dropIdle(this.sessionAnswers, (times) => times.at(-1) ?? 0, cutoff)
     const sessions = touch(this.ipSessions, `${site}|${source}`, () => new Map<string, number>())
     sessions.set(session, now)
     for (const [s, at] of sessions) if (at <= cutoff) sessions.delete(s)
@@ -55,6 +58,14 @@ export class BurstMeter {
     // Whole windows before the current one: a burst does not raise its own bar.
     for (const [k, n] of this.siteSessions.get(site) ?? []) if (k < b && k >= b - BUCKETS) total += n
     return Math.max(RULES.burstFloorSessionsPerIp, Math.ceil((RULES.burstShareOfSite * total) / BUCKETS))
+  }
+}
+
+/** Drops the least recently touched entries while their last time is at or before `cutoff` (touch() keeps them first). */
+function dropIdle<V>(map: Map<string, V>, lastAt: (v: V) => number, cutoff: number): void {
+  for (const [key, v] of map) {
+    if (lastAt(v) > cutoff) return
+    map.delete(key)
   }
 }
 
