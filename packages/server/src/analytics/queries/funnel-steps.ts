@@ -8,7 +8,7 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { JOURNEY_SETTINGS, and, filterConditions, run } from '../sql.js'
+import { and, filterConditions, run } from '../sql.js'
 import type { Source } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
@@ -30,8 +30,8 @@ export async function funnelSteps(store: Store, scope: Scope, opts: { source?: S
   const byService = and(filterConditions(scope, ['service'], params))
   const steps =
     (opts.source ?? 'rollup') === 'rollup'
-      ? `SELECT service, journey, step, min(first_ts) AS first_ts FROM ${store.table('rollup_journey_steps')}
-         WHERE ${byService} GROUP BY service, journey, step`
+      ? `SELECT service, journey, step, min(first_ts) AS first_ts FROM ${store.table('rollup_journey_step_days')}
+         WHERE ${byService} AND day >= {j_since:Date} GROUP BY service, journey, step`
       : `SELECT service, journey, step, min(ts) AS first_ts FROM ${store.table('events')}
          WHERE type = 'journey_step' AND journey != ${ZERO_UUID} AND step != '' AND excluded = '' AND ${byService} GROUP BY service, journey, step`
   const sql = `
@@ -45,7 +45,7 @@ FROM (
 )
 GROUP BY service, step, position
 ORDER BY service, step, position`
-  const rows = await run<Record<string, unknown>>(store, NAME, sql, params, JOURNEY_SETTINGS)
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
   return rows.map((r) => ({
     service: String(r.service),
     step: String(r.step),

@@ -7,7 +7,7 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { JOURNEY_SETTINGS, bucketExpr, groupExpr, run, type Dimension, type Grouping } from '../sql.js'
+import { bucketExpr, groupExpr, run, type Dimension, type Grouping } from '../sql.js'
 import type { Source } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
@@ -39,7 +39,7 @@ SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'start_day')} AS b
 FROM (${relation})
 GROUP BY service, grp, bucket
 ORDER BY service, grp, bucket`
-  const rows = await run<Record<string, unknown>>(store, NAME, sql, params, JOURNEY_SETTINGS)
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
   return rows.map(summaryRow)
 }
 
@@ -65,7 +65,7 @@ FROM (${relation})
 ARRAY JOIN [${groupings}] AS grouping
 GROUP BY service, dimension, grp
 ORDER BY dimension, service, grp`
-  const rows = await run<Record<string, unknown>>(store, SUMMARIES_NAME, sql, params, JOURNEY_SETTINGS)
+  const rows = await run<Record<string, unknown>>(store, SUMMARIES_NAME, sql, params)
   const by = new Map<Dimension, JourneySummaryRow[]>(dimensions.map((d) => [d, []]))
   const all: JourneySummaryRow[] = []
   for (const r of rows) (r.dimension === '' ? all : by.get(r.dimension as Dimension))?.push(summaryRow(r))
