@@ -43,7 +43,7 @@ const sharded = { kind: 'sharded', shardingKey: 'cityHash64(service)' } as const
 
 /** The journey start tuple: (ts, life_situation, site_id, channel, segment, locale, device, browser). */
 const START_TUPLE_TYPE = `Tuple(${TS}, ${ROLLUP_DIMENSIONS.map(() => 'String').join(', ')})`
-export const START_TUPLE = `tuple(ts, ${ROLLUP_DIMENSIONS.map((d) => `CAST(${d} AS String)`).join(', ')})`
+const START_TUPLE = `tuple(ts, ${ROLLUP_DIMENSIONS.map((d) => `CAST(${d} AS String)`).join(', ')})`
 
 export const ANSWERS_ROLLUP: TableSpec = {
   name: 'rollup_answers',

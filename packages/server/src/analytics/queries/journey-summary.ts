@@ -33,7 +33,7 @@ export interface JourneySummaryRow {
 
 export async function journeySummary(store: Store, scope: Scope, opts: Grouping & { source?: Source } = {}): Promise<JourneySummaryRow[]> {
   const params: QueryParams = {}
-  const relation = journeyRelation(store, scope, params, opts)
+  const relation = journeyRelation(store, scope, params, { source: opts.source, dimensions: opts.group ? [opts.group] : [] })
   const sql = `
 SELECT service, ${groupExpr(opts)} AS grp, ${bucketExpr(opts, 'start_day')} AS bucket, ${FIGURES}
 FROM (${relation})
@@ -56,7 +56,7 @@ export async function journeySummaries(
   opts: { source?: Source } = {},
 ): Promise<{ all: JourneySummaryRow[]; by: Map<Dimension, JourneySummaryRow[]> }> {
   const params: QueryParams = {}
-  const relation = journeyRelation(store, scope, params, opts)
+  const relation = journeyRelation(store, scope, params, { source: opts.source, dimensions })
   // Each journey once per grouping: (grouping, group); '' = the service as a whole.
   const groupings = [`('', '')`, ...dimensions.map((d) => `('${d}', ${groupExpr({ group: d })})`)].join(', ')
   const sql = `
