@@ -1,13 +1,11 @@
 /**
- * The journey rollups (migration 5), keyed by the day of the events they
- * count, so that a time window reads the days it needs instead of every
- * journey ever stored:
- *
- * - `rollup_journey_days` (AggregatingMergeTree): per UTC day × service ×
- *   journey × dimensions, the number of starts, completions and errors and
- *   the first start and first completion of that day, as plain `min` values.
- * - `rollup_journey_step_days` (AggregatingMergeTree): per UTC day × service
- *   × journey × step, the first arrival and the number of hits.
+ * The journey rollup (migration 5), keyed by the day of the events it
+ * counts, so that a time window reads the days it needs instead of every
+ * journey ever stored: `rollup_journey_days` (AggregatingMergeTree), per UTC
+ * day × service × journey × dimensions, the number of starts, completions
+ * and errors, the first start and first completion of that day as plain
+ * `min` values, and the first arrival at each step (epoch ms by step name,
+ * `minMap`), which the funnel reads from the same rows.
  *
  * A journey whose events arrive in different inserts or on different days
  * has several rows; readers `GROUP BY service, journey` over the days they
@@ -20,10 +18,10 @@
  * A day without a start (or a completion) stores NO_TS, later than any
  * timestamp, instead of an empty state: `min` then skips it on merges.
  *
- * They replace migration 2's `rollup_journeys` and `rollup_journey_steps`
- * (ordered by journey alone, so every call regrouped every journey) and
- * their views: the same two views on the insert path, plain values instead
- * of tuple states. Backfilled from the counted raw events.
+ * It replaces migration 2's `rollup_journeys` and `rollup_journey_steps`
+ * (ordered by journey alone, so every call regrouped every journey, and
+ * the first start kept as a tuple state) and their two views with one view
+ * on the insert path. Backfilled from the counted raw events.
  */
 import { createMaterializedView, createTable, quoteIdent, storageTable, type DdlTarget, type TableSpec } from './ddl.js'
 import { COUNTED, ROLLUP_DIMENSIONS } from './rollups.js'
@@ -59,6 +57,7 @@ const JOURNEY_DAYS_ROLLUP: TableSpec = {
     'completes SimpleAggregateFunction(sum, UInt64)',
     `first_complete SimpleAggregateFunction(min, ${TS})`,
     'errors SimpleAggregateFunction(sum, UInt64)',
+    'step_first SimpleAggregateFunction(minMap, Map(String, Int64))',
   ],
   engine: { kind: 'AggregatingMergeTree' },
   partitionBy: 'toYYYYMM(day)',
@@ -66,44 +65,21 @@ const JOURNEY_DAYS_ROLLUP: TableSpec = {
   distribution: sharded,
 }
 
-const JOURNEY_STEP_DAYS_ROLLUP: TableSpec = {
-  name: 'rollup_journey_step_days',
-  columns: [
-    'day Date',
-    `service ${LC}`,
-    'journey UUID',
-    `step ${LC}`,
-    `first_ts SimpleAggregateFunction(min, ${TS})`,
-    'hits SimpleAggregateFunction(sum, UInt64)',
-  ],
-  engine: { kind: 'AggregatingMergeTree' },
-  partitionBy: 'toYYYYMM(day)',
-  orderBy: '(service, day, journey, step)',
-  distribution: sharded,
-}
-
-/** The tables `otklik erase` deletes a journey's rows from before rebuilding them. */
-export const JOURNEY_ROLLUP_TABLES = [JOURNEY_DAYS_ROLLUP.name, JOURNEY_STEP_DAYS_ROLLUP.name] as const
+/** The table `otklik erase` deletes a journey's rows from before rebuilding them. */
+export const JOURNEY_ROLLUP_TABLE = JOURNEY_DAYS_ROLLUP.name
 
 const JOURNEY_DAYS_SELECT = `SELECT toDate(ts) AS day, service, journey, ${DIMS},
   countIf(type = 'journey_start') AS starts,
   min(if(type = 'journey_start', ts, ${NO_TS})) AS first_start,
   countIf(type = 'journey_complete') AS completes,
   min(if(type = 'journey_complete', ts, ${NO_TS})) AS first_complete,
-  countIf(type = 'journey_error') AS errors
+  countIf(type = 'journey_error') AS errors,
+  minMapIf(map(CAST(step AS String), toUnixTimestamp64Milli(ts)), type = 'journey_step' AND step != '') AS step_first
 FROM {from}
-WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error') AND ${COUNTED}
+WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error', 'journey_step') AND ${COUNTED}
 GROUP BY day, service, journey, ${DIMS}`
 
-const JOURNEY_STEP_DAYS_SELECT = `SELECT toDate(ts) AS day, service, journey, step, min(ts) AS first_ts, count() AS hits
-FROM {from}
-WHERE journey != ${ZERO_UUID} AND type = 'journey_step' AND step != '' AND ${COUNTED}
-GROUP BY day, service, journey, step`
-
-const ROLLUPS = [
-  { spec: JOURNEY_DAYS_ROLLUP, view: 'rollup_journey_days_mv', select: JOURNEY_DAYS_SELECT },
-  { spec: JOURNEY_STEP_DAYS_ROLLUP, view: 'rollup_journey_step_days_mv', select: JOURNEY_STEP_DAYS_SELECT },
-] as const
+const VIEW = 'rollup_journey_days_mv'
 
 /** Migration 2's journey rollups, which these replace. */
 const REPLACED = [
@@ -112,34 +88,32 @@ const REPLACED = [
 ] as const
 
 /**
- * Migration 5: the old journey views go first (one view per table on the
- * insert path, as before), then the new tables, their views, a backfill
- * from the events already stored, and the old tables. Run before ingestion
+ * Migration 5: the old journey views go first, then the new table, its
+ * view, a backfill from the events already stored, and the old tables. Run before ingestion
  * starts, like migration 2, so no event is both backfilled and seen by a view.
  */
 export function journeyRollupStatements(t: DdlTarget): string[] {
   const db = quoteIdent(t.database)
   const on = t.cluster ? ` ON CLUSTER ${quoteIdent(t.cluster)}` : ''
-  const statements = REPLACED.map(({ view }) => `DROP VIEW IF EXISTS ${db}.${quoteIdent(view)}${on}`)
-  for (const { spec, view, select } of ROLLUPS) {
-    statements.push(...createTable(t, spec))
-    statements.push(createMaterializedView(t, view, { from: 'events', to: spec.name, select }))
-  }
-  // Through the Distributed tables in a cluster: every shard's events, each row sent to the shard its service hashes to.
-  for (const { spec, select } of ROLLUPS) statements.push(`INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `${db}.events`)}`)
-  for (const { table } of REPLACED) {
-    if (t.cluster) statements.push(`DROP TABLE IF EXISTS ${db}.${quoteIdent(table)}${on} SYNC`)
-    statements.push(`DROP TABLE IF EXISTS ${db}.${quoteIdent(storageTable(t, table))}${on} SYNC`)
-  }
-  return statements
+  return [
+    ...REPLACED.map(({ view }) => `DROP VIEW IF EXISTS ${db}.${quoteIdent(view)}${on}`),
+    ...createTable(t, JOURNEY_DAYS_ROLLUP),
+    createMaterializedView(t, VIEW, { from: 'events', to: JOURNEY_DAYS_ROLLUP.name, select: JOURNEY_DAYS_SELECT }),
+    // Through the Distributed table in a cluster: every shard's events, each row sent to the shard its service hashes to.
+    `INSERT INTO ${db}.${JOURNEY_DAYS_ROLLUP.name}\n${JOURNEY_DAYS_SELECT.replaceAll('{from}', `${db}.events`)}`,
+    ...REPLACED.flatMap(({ table }) => [
+      ...(t.cluster ? [`DROP TABLE IF EXISTS ${db}.${quoteIdent(table)}${on} SYNC`] : []),
+      `DROP TABLE IF EXISTS ${db}.${quoteIdent(storageTable(t, table))}${on} SYNC`,
+    ]),
+  ]
 }
 
 /**
- * Statements that rebuild the journey rollups' rows from the counted raw
+ * The statement that rebuilds the journey rollup's rows from the counted raw
  * events chosen by `where` (for `otklik erase`, after it deleted the rows of
- * the journeys it touched): through the Distributed tables in a cluster.
+ * the journeys it touched): through the Distributed table in a cluster.
  */
-export function journeyRollupRebuild(t: DdlTarget, where: string): string[] {
+export function journeyRollupRebuild(t: DdlTarget, where: string): string {
   const db = quoteIdent(t.database)
-  return ROLLUPS.map(({ spec, select }) => `INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `(SELECT * FROM ${db}.events WHERE ${where})`)}`)
+  return `INSERT INTO ${db}.${JOURNEY_DAYS_ROLLUP.name}\n${JOURNEY_DAYS_SELECT.replaceAll('{from}', `(SELECT * FROM ${db}.events WHERE ${where})`)}`
 }

@@ -9,13 +9,11 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { and, filterConditions, run } from '../sql.js'
+import { run } from '../sql.js'
 import type { Source } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
 export const NAME = 'funnel_steps'
-
-const ZERO_UUID = "toUUID('00000000-0000-0000-0000-000000000000')"
 
 export interface FunnelStepRow {
   service: string
@@ -27,26 +25,14 @@ export interface FunnelStepRow {
 
 export async function funnelSteps(store: Store, scope: Scope, opts: { source?: Source } = {}): Promise<FunnelStepRow[]> {
   const params: QueryParams = {}
-  const relation = journeyRelation(store, scope, params, opts)
-  const byService = and(filterConditions(scope, ['service'], params))
-  // Every arrival at a step (a rollup row holds a day's first), then per journey
-  // the steps by first arrival: sorted by (time, step), each step's first
-  // occurrence kept. Arrays per journey instead of window functions over
-  // every step row: one grouping fewer and no sort of the whole set.
-  const arrivals =
-    (opts.source ?? 'rollup') === 'rollup'
-      ? `SELECT service, journey, step, first_ts FROM ${store.table('rollup_journey_step_days')} WHERE ${byService} AND day >= {j_since:Date}`
-      : `SELECT service, journey, step, ts AS first_ts FROM ${store.table('events')}
-         WHERE type = 'journey_step' AND journey != ${ZERO_UUID} AND step != '' AND excluded = '' AND ${byService}`
+  const relation = journeyRelation(store, scope, params, { source: opts.source, steps: true })
+  // Per journey, its steps sorted by (first arrival, name): position = index, the last = left there.
   const sql = `
 SELECT service, step_at.2 AS step, position, count() AS journeys, countIf(position = length(ordered) AND completed = 0) AS n_left
 FROM (
-  SELECT st.service AS service, j.completed AS completed,
-    arrayFilter((a, i) -> indexOf(st.sorted.2, a.2) = i, st.sorted, arrayEnumerate(st.sorted)) AS ordered
-  FROM (
-    SELECT service, journey, arraySort(groupArray((first_ts, step))) AS sorted FROM (${arrivals}) GROUP BY service, journey
-  ) AS st
-  INNER JOIN (SELECT service, journey, completed FROM (${relation})) AS j ON st.service = j.service AND st.journey = j.journey
+  SELECT service, completed, arraySort(arrayZip(mapValues(steps), mapKeys(steps))) AS ordered
+  FROM (${relation})
+  WHERE NOT empty(steps)
 )
 ARRAY JOIN ordered AS step_at, arrayEnumerate(ordered) AS position
 GROUP BY service, step, position

@@ -31,6 +31,8 @@ export interface RelationOptions {
   prefix?: string
   /** Dimensions of the first start the caller groups by. */
   dimensions?: readonly Dimension[]
+  /** Adds `steps`: the first arrival at each step, epoch ms by step name (Map(String, Int64)). */
+  steps?: boolean
 }
 
 /**
@@ -58,19 +60,24 @@ export function journeyRelation(store: Store, scope: Scope, params: QueryParams,
   // rollup a day without a start has the latest possible first_start, so `min` skips it.
   const startTs = rollup ? 'first_start' : 'ts'
   const first = columns.length === 0 ? startTs : `tuple(${startTs}, ${columns.map((c) => `CAST(${c} AS String)`).join(', ')})`
+  const steps = !opts.steps
+    ? ''
+    : rollup
+      ? ', minMap(step_first) AS steps'
+      : ", minMapIf(map(CAST(step AS String), toUnixTimestamp64Milli(ts)), type = 'journey_step' AND step != '') AS steps"
   const perJourney = rollup
     ? `SELECT service, journey, sum(starts) AS n_starts, min(${first}) AS s,
-    sum(completes) AS n_completes, min(first_complete) AS c_ts, sum(errors) AS n_errors
+    sum(completes) AS n_completes, min(first_complete) AS c_ts, sum(errors) AS n_errors${steps}
   FROM ${store.table('rollup_journey_days')}
   WHERE ${byService} AND day >= {${prefix}_since:Date}
   GROUP BY service, journey`
     : `SELECT service, journey, countIf(type = 'journey_start') AS n_starts, minIf(${first}, type = 'journey_start') AS s,
-    countIf(type = 'journey_complete') AS n_completes, minIf(ts, type = 'journey_complete') AS c_ts, countIf(type = 'journey_error') AS n_errors
+    countIf(type = 'journey_complete') AS n_completes, minIf(ts, type = 'journey_complete') AS c_ts, countIf(type = 'journey_error') AS n_errors${steps}
   FROM ${store.table('events')}
-  WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error') AND excluded = '' AND ${byService}
+  WHERE journey != ${ZERO_UUID} AND type IN ('journey_start', 'journey_complete', 'journey_error'${opts.steps ? ", 'journey_step'" : ''}) AND excluded = '' AND ${byService}
   GROUP BY service, journey`
   const start = columns.length === 0 ? 's AS start_ts' : ['tupleElement(s, 1) AS start_ts', ...columns.map((c, i) => `tupleElement(s, ${i + 2}) AS ${c}`)].join(', ')
-  return `SELECT service, journey, ${start}, toDate(start_ts) AS start_day,
+  return `SELECT service, journey, ${start}, toDate(start_ts) AS start_day${opts.steps ? ', steps' : ''},
   toUInt8(n_completes > 0) AS completed, toUInt8(n_errors > 0) AS errored,
   if(n_completes > 0 AND c_ts >= start_ts, toUnixTimestamp64Milli(c_ts) - toUnixTimestamp64Milli(start_ts), NULL) AS duration_ms
 FROM (
