@@ -16,7 +16,7 @@
 import type { Store } from '../storage/store.js'
 
 /** Tables the reports read: events, the rollups and the registry (names, targets, agencies). */
-const READ_TABLES = ['events', 'rollup_answers', 'rollup_events', 'rollup_journeys', 'rollup_journey_steps', 'services', 'agencies', 'life_situations', 'sites']
+const READ_TABLES = ['events', 'rollup_answers', 'rollup_events', 'rollup_journey_days', 'services', 'agencies', 'life_situations', 'sites']
 const DEFAULT_MAX_ENTRIES = 64
 
 export interface ResultCache {

@@ -42,7 +42,7 @@ export function splitDays(w: TimeWindow, source: Source = 'rollup'): DaySplit {
   return { dayFrom: isoDay(start), dayTo: isoDay(end), dayFromMs: start, dayToMs: end }
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 export const isoTime = (ms: number) => new Date(ms).toISOString()
 
 /** The window of the same length just before `w` (the flags' baseline). */

@@ -124,7 +124,7 @@ async function rollupTotals(store: Store): Promise<{ events: number; answers: nu
   const [row] = await store.query<Record<string, unknown>>(`SELECT
   (SELECT sum(events) FROM ${store.table('rollup_events')}) AS events,
   (SELECT sum(answers) FROM ${store.table('rollup_answers')}) AS answers,
-  (SELECT uniqExact(service, journey) FROM ${store.table('rollup_journeys')}) AS journeys`)
+  (SELECT uniqExact(service, journey) FROM ${store.table('rollup_journey_days')}) AS journeys`)
   return { events: toNumber(row?.events), answers: toNumber(row?.answers), journeys: toNumber(row?.journeys) }
 }
 

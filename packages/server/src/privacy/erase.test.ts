@@ -17,8 +17,8 @@ async function snapshot() {
     events: await q(`SELECT site_id, service, type, toString(toDate(ts)) FROM ${store.table('events')}`),
     answers: await q(`SELECT site_id, service, toString(day), score, sum(answers) FROM ${store.table('rollup_answers')} GROUP BY ALL`),
     volumes: await q(`SELECT site_id, service, toString(day), type, sum(events) FROM ${store.table('rollup_events')} GROUP BY ALL`),
-    journeys: await q(`SELECT service, toString(journey), sum(starts), sum(completes) FROM ${store.table('rollup_journeys')} GROUP BY ALL HAVING sum(starts) + sum(completes) > 0`),
-    steps: await q(`SELECT service, toString(journey), step, sum(hits) FROM ${store.table('rollup_journey_steps')} GROUP BY ALL`),
+    journeys: await q(`SELECT service, toString(journey), sum(starts), sum(completes) FROM ${store.table('rollup_journey_days')} GROUP BY ALL HAVING sum(starts) + sum(completes) > 0`),
+    steps: await q(`SELECT service, toString(journey), arrayJoin(mapKeys(minMap(step_first))) FROM ${store.table('rollup_journey_days')} GROUP BY service, journey`),
   }
 }
 

@@ -9,7 +9,7 @@
  * day rollups, then the raw events. A journey with events on both sides of
  * `before` has its rollup rows rebuilt from the events that stay.
  */
-import { journeyRollupRebuild } from '../storage/rollups.js'
+import { JOURNEY_ROLLUP_TABLE, journeyRollupRebuild } from '../storage/journey-rollups.js'
 import { alterShardedTable } from '../storage/ddl.js'
 import { toNumber } from '../storage/int64.js'
 import type { QueryParams, Store } from '../storage/store.js'
@@ -62,9 +62,9 @@ export async function eraseData(store: Store, target: EraseTarget): Promise<Eras
     const chunk = pairs.slice(i, i + CHUNK)
     const p = { ...params, services: chunk.map((x) => x.service), journeys: chunk.map((x) => x.jid) }
     const inChunk = '(service, journey) IN arrayZip({services:Array(String)}, {journeys:Array(UUID)})'
-    for (const table of ['rollup_journeys', 'rollup_journey_steps']) await store.command(alterShardedTable(store.target, table, `DELETE WHERE ${inChunk}${SYNC}`), p)
+    await store.command(alterShardedTable(store.target, JOURNEY_ROLLUP_TABLE, `DELETE WHERE ${inChunk}${SYNC}`), p)
     // What stays of these journeys (events of another site, or after `before`) is counted again.
-    for (const sql of journeyRollupRebuild(store.target, `${inChunk} AND NOT (${rawWhere})`)) await store.command(sql, p)
+    await store.command(journeyRollupRebuild(store.target, `${inChunk} AND NOT (${rawWhere})`), p)
   }
   for (const table of ['rollup_answers', 'rollup_events']) await store.command(alterShardedTable(store.target, table, `DELETE WHERE ${day.join(' AND ')}${SYNC}`), params)
   await store.command(alterShardedTable(store.target, 'events', `DELETE WHERE ${rawWhere}${SYNC}`), params)

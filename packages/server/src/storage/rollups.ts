@@ -24,6 +24,10 @@
  *
  * The same SELECTs, with `{from}` bound to the Distributed `events` table,
  * backfill the rollups from events stored before the migration.
+ *
+ * Migration 5 replaced the two journey rollups with day-keyed ones
+ * (journey-rollups.ts); their definitions stay here because migrations 2
+ * and 4, applied in order on a fresh database, still create them.
  */
 import { createMaterializedView, createTable, quoteIdent, type DdlTarget, type TableSpec } from './ddl.js'
 
@@ -39,7 +43,7 @@ const sharded = { kind: 'sharded', shardingKey: 'cityHash64(service)' } as const
 
 /** The journey start tuple: (ts, life_situation, site_id, channel, segment, locale, device, browser). */
 const START_TUPLE_TYPE = `Tuple(${TS}, ${ROLLUP_DIMENSIONS.map(() => 'String').join(', ')})`
-export const START_TUPLE = `tuple(ts, ${ROLLUP_DIMENSIONS.map((d) => `CAST(${d} AS String)`).join(', ')})`
+const START_TUPLE = `tuple(ts, ${ROLLUP_DIMENSIONS.map((d) => `CAST(${d} AS String)`).join(', ')})`
 
 export const ANSWERS_ROLLUP: TableSpec = {
   name: 'rollup_answers',
@@ -162,16 +166,3 @@ export function countedRollupViews(t: DdlTarget): string[] {
 /** The condition every reader of raw events adds: the row is not excluded. */
 export const COUNTED = "excluded = ''"
 
-
-/**
- * Statements that rebuild the journey rollups' rows from the counted raw
- * events chosen by `where` (for `otklik erase`, after it deleted the rows of
- * the journeys it touched): through the Distributed tables in a cluster.
- */
-export function journeyRollupRebuild(t: DdlTarget, where: string): string[] {
-  const db = quoteIdent(t.database)
-  return ROLLUPS.filter(({ spec }) => spec === JOURNEYS_ROLLUP || spec === JOURNEY_STEPS_ROLLUP).map(
-    ({ spec, select }) =>
-      `INSERT INTO ${db}.${spec.name}\n${select.replaceAll('{from}', `(SELECT * FROM ${db}.events WHERE ${where})`).replaceAll('{counted}', COUNTED)}`,
-  )
-}

@@ -4,6 +4,7 @@
  */
 import { excludedColumnStatements } from '../ingest/forgery/migration.js'
 import { flagLifeStatements } from '../flag-life/tables.js'
+import { journeyRollupStatements } from './journey-rollups.js'
 import { rollupStatements } from './rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
@@ -138,5 +139,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     name: 'excluded answers',
     statements: excludedColumnStatements,
+  },
+  {
+    // Journey rollups keyed by day, so a window prunes (see journey-rollups.ts).
+    version: 5,
+    name: 'journey rollups by day',
+    statements: journeyRollupStatements,
   },
 ]

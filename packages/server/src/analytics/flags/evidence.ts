@@ -10,7 +10,7 @@ import { emptySurvey, surveyTotals } from '../figures.js'
 import type { Scope } from '../filters.js'
 import { funnelSteps } from '../queries/funnel-steps.js'
 import { journeyDurationsOf } from '../queries/journey-durations.js'
-import { journeySummaries, type JourneySummaryRow } from '../queries/journey-summary.js'
+import { journeyCounts, type JourneyCountRow } from '../queries/journey-summary.js'
 import { registryServices, type RegisteredService } from '../queries/registry-services.js'
 import { surveyCounts } from '../queries/survey-counts.js'
 import { buildFunnels } from '../reports/funnel.js'
@@ -28,12 +28,12 @@ export interface Evidence {
 
 export async function gatherEvidence(store: Store, scope: Scope, baseline: TimeWindow, source?: Source): Promise<Evidence> {
   const baseScope: Scope = { ...scope, window: baseline }
-  // The journeys are the costly part: one pass for the summaries of every grouping, one for both windows' durations, one for the funnels.
+  // The journeys are the costly part: one pass for the counts of every grouping, one for both windows' durations, one for the funnels.
   const [registry, now, before, summaries, steps, [durationsNow, durationsBefore], ...answersBy] = await Promise.all([
     registryServices(store),
     surveyCounts(store, scope, { metrics: SURVEY_METRICS, source }),
     surveyCounts(store, baseScope, { metrics: SURVEY_METRICS, source }),
-    journeySummaries(store, scope, GAP_DIMENSIONS, { source }),
+    journeyCounts(store, scope, GAP_DIMENSIONS, { source }),
     funnelSteps(store, scope, { source }),
     journeyDurationsOf(store, scope, [scope.window, baseline] as const, source),
     ...GAP_DIMENSIONS.map((dimension) => surveyCounts(store, scope, { group: dimension, metrics: ['csat'], source })),
@@ -77,4 +77,4 @@ export async function gatherEvidence(store: Store, scope: Scope, baseline: TimeW
   return { services, registry }
 }
 
-const counts = (r: JourneySummaryRow | undefined): JourneyCounts => ({ started: r?.started ?? 0, completed: r?.completed ?? 0, errored: r?.errored ?? 0 })
+const counts = (r: JourneyCountRow | undefined): JourneyCounts => ({ started: r?.started ?? 0, completed: r?.completed ?? 0, errored: r?.errored ?? 0 })

@@ -6,7 +6,7 @@
 import { toNumber } from '../../storage/int64.js'
 import type { QueryParams, Store } from '../../storage/store.js'
 import type { Scope } from '../filters.js'
-import { JOURNEY_SETTINGS, ms, run } from '../sql.js'
+import { ms, run } from '../sql.js'
 import type { Source, TimeWindow } from '../window.js'
 import { journeyRelation } from './journey-relation.js'
 
@@ -31,7 +31,7 @@ export async function journeyDurationsOf<W extends readonly TimeWindow[]>(
     return `groupArrayIf(duration_ms, start_ts >= ${ms(`from_${i}`)} AND start_ts < ${ms(`to_${i}`)}) AS durations_${i}`
   })
   const sql = `SELECT service, ${lists.join(', ')} FROM (${relation}) WHERE duration_ms IS NOT NULL GROUP BY service`
-  const rows = await run<Record<string, unknown>>(store, NAME, sql, params, JOURNEY_SETTINGS)
+  const rows = await run<Record<string, unknown>>(store, NAME, sql, params)
   const perWindow = windows.map(
     (_, i) =>
       new Map(
