@@ -16,7 +16,7 @@ import { parseWindow, resolveScope } from './filters.js'
 import { flagsReport } from './flags/report.js'
 import { FDR_Q, GAP_DIMENSIONS, IMPACT_DOC, MIN_ANSWERS, MIN_DURATIONS, MIN_EFFECT, MIN_GROUP, MIN_JOURNEYS, MIN_STEP_JOURNEYS } from './flags/rules.js'
 import { pickLanguage } from './language.js'
-import { createResultCache } from './result-cache.js'
+import { createResultCache, wantsFresh } from './result-cache.js'
 
 const DESCRIPTION = `The same rules for every service, over the window (default: the last 28 days) against the baseline (default: the 28 days before).
 - low_csat, low_nps, high_ces, low_completion, high_error_rate: the 95 % interval (Wilson for shares; normal for NPS; Student t for CES) lies entirely beyond the service's target (registry, else portfolio defaults: CSAT 0.8, NPS 30, CES 3, completion 0.7, error rate 0.05), and the one-sided test against the target is a discovery.
@@ -30,7 +30,7 @@ Ranking: ${IMPACT_DOC}`
 
 export const flagsRoutes: FastifyPluginAsync = async (app) => {
   const { store, flags: life } = app.otklik
-  const cache = createResultCache(store)
+  const cache = createResultCache(store, app.otklik.now)
   exportRoute(app, '/flags', {
     name: 'flags',
     access: 'viewer',
@@ -54,7 +54,7 @@ export const flagsRoutes: FastifyPluginAsync = async (app) => {
         baseline,
         withTerms: request.token !== undefined && allows(request.token.scope, 'analyst'),
       }
-      const report = await cache.get('flags', [scope, options], () => flagsReport(store, scope, options))
+      const report = await cache.get('flags', [scope, options], () => flagsReport(store, scope, options), wantsFresh(request))
       const known = new Map((await life.list(viewerOf(request))).map((f) => [f.id, f]))
       const flags = report.flags.map((f) => {
         const id = flagId(f)

@@ -29,7 +29,7 @@ import { funnelReport } from './reports/funnel.js'
 import { servicesReport } from './reports/services.js'
 import { timeseriesReport } from './reports/timeseries.js'
 import { volumesReport } from './reports/volumes.js'
-import { createResultCache } from './result-cache.js'
+import { createResultCache, wantsFresh } from './result-cache.js'
 
 const FILTERS_DOC =
   'Filters: from/to (ISO 8601 or epoch ms, to exclusive; default the last 28 days), service, life_situation, agency, site, channel, segment, locale, device, browser (comma-separated or repeated values). Answers are filtered by their own dimensions, journeys by their first journey_start.'
@@ -38,7 +38,7 @@ const rows = <T extends object>(list: readonly T[]): CsvRecord[] => list.map((r)
 
 export const metricsRoutes: FastifyPluginAsync = async (app) => {
   const { store } = app.otklik
-  const cache = createResultCache(store)
+  const cache = createResultCache(store, app.otklik.now)
   const base = { access: 'viewer' as const, tags: ['metrics'] }
   const scopeOf = (q: FilterQueryInput) => resolveScope(store, q, app.otklik.now())
   const opts = (q: { lang?: Language | undefined }, request: FastifyRequest) => ({
@@ -55,7 +55,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.services),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('services', [scope, o], () => servicesReport(store, scope, o))
+      return cache.get('services', [scope, o], () => servicesReport(store, scope, o), wantsFresh(request))
     },
   })
 
@@ -69,7 +69,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.points),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('timeseries', [scope, q.bucket, o], () => timeseriesReport(store, scope, q.bucket, o))
+      return cache.get('timeseries', [scope, q.bucket, o], () => timeseriesReport(store, scope, q.bucket, o), wantsFresh(request))
     },
   })
 
@@ -83,7 +83,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.groups),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('breakdown', [scope, q.by, o], () => breakdownReport(store, scope, q.by, o))
+      return cache.get('breakdown', [scope, q.by, o], () => breakdownReport(store, scope, q.by, o), wantsFresh(request))
     },
   })
 
@@ -97,7 +97,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.distributions),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('distribution', [scope, q.metric, o], () => distributionReport(store, scope, q.metric, o))
+      return cache.get('distribution', [scope, q.metric, o], () => distributionReport(store, scope, q.metric, o), wantsFresh(request))
     },
   })
 
@@ -118,7 +118,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csvColumns: [...new Set([...flatColumns(FunnelResponse.shape.funnels.element.omit({ steps: true })), ...flatColumns(FunnelStepSchema)])],
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('funnel', [scope, o], () => funnelReport(store, scope, o))
+      return cache.get('funnel', [scope, o], () => funnelReport(store, scope, o), wantsFresh(request))
     },
   })
 
@@ -132,7 +132,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.services),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('durations', [scope, o], () => durationsReport(store, scope, o))
+      return cache.get('durations', [scope, o], () => durationsReport(store, scope, o), wantsFresh(request))
     },
   })
 
@@ -146,7 +146,7 @@ export const metricsRoutes: FastifyPluginAsync = async (app) => {
     csv: (b) => rows(b.services),
     handler: async (q, request) => {
       const [scope, o] = [await scopeOf(q), opts(q, request)]
-      return cache.get('volumes', [scope, o], () => volumesReport(store, scope, o))
+      return cache.get('volumes', [scope, o], () => volumesReport(store, scope, o), wantsFresh(request))
     },
   })
 }

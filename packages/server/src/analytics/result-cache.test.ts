@@ -19,7 +19,7 @@ afterAll(async () => store.close())
 
 describe('result cache', () => {
   it('serves a repeated call from the cache and recomputes as soon as new events are stored', async () => {
-    const cache = createResultCache(store)
+    const cache = createResultCache(store, () => Date.now())
     let computed = 0
     const services = () => cache.get('services', [scope], async () => (computed++, servicesReport(store, scope)))
 
@@ -36,7 +36,7 @@ describe('result cache', () => {
   })
 
   it('keeps answers apart by their arguments and shares one computation between calls in flight', async () => {
-    const cache = createResultCache(store)
+    const cache = createResultCache(store, () => Date.now())
     let computed = 0
     const compute = async () => ++computed
     const [a, b] = await Promise.all([cache.get('x', [1], compute), cache.get('x', [1], compute)])
@@ -46,7 +46,7 @@ describe('result cache', () => {
   })
 
   it('does not keep a failure, and forgets the least recently used answer beyond its size', async () => {
-    const cache = createResultCache(store, 2)
+    const cache = createResultCache(store, () => Date.now(), 2)
     await expect(cache.get('x', [1], () => Promise.reject(new Error('down')))).rejects.toThrow('down')
     expect(await cache.get('x', [1], async () => 'up')).toBe('up')
     await cache.get('x', [2], async () => 'two')
@@ -55,6 +55,46 @@ describe('result cache', () => {
     // [2] was the least recently used of the three.
     expect(await cache.get('x', [2], async () => 'again')).toBe('again')
     expect(await cache.get('x', [1], async () => 'recomputed')).toBe('recomputed')
+  })
+
+  it('answers a slow report from the data before a change while computing it again once, and at once when a fresh answer is asked', async () => {
+    let now = START
+    const cache = createResultCache(store, () => now)
+    let computed = 0
+    let release = () => {}
+    // Each computation "takes" 1.5 s of the injected clock; the second one waits to be released.
+    const compute = async () => {
+      const n = ++computed
+      if (n === 2) await new Promise<void>((resolve) => (release = resolve))
+      now += 1500
+      return n
+    }
+    expect(await cache.get('slow', [1], compute)).toBe(1)
+
+    await insertRows(store, [answer('csat', 4, START + 4 * D)])
+    // The answer before the change, while the new one is computed in the background, once.
+    expect(await cache.get('slow', [1], compute)).toBe(1)
+    expect(await cache.get('slow', [1], compute)).toBe(1)
+    expect(computed).toBe(2)
+    // A fresh answer is computed on the current data (it shares the computation in flight).
+    const fresh = cache.get('slow', [1], compute, { fresh: true })
+    release()
+    expect(await fresh).toBe(2)
+    expect(await cache.get('slow', [1], compute)).toBe(2)
+
+    // Past five minutes the old answer no longer stands in.
+    await insertRows(store, [answer('csat', 4, START + 4 * D)])
+    now += 5 * 60_000 + 1
+    expect(await cache.get('slow', [1], compute)).toBe(3)
+  })
+
+  it('answers a quick report on the current data at once after a change', async () => {
+    const cache = createResultCache(store, () => START)
+    let computed = 0
+    const compute = async () => ++computed
+    expect(await cache.get('quick', [1], compute)).toBe(1)
+    await insertRows(store, [answer('csat', 3, START + 4 * D)])
+    expect(await cache.get('quick', [1], compute)).toBe(2)
   })
 
   it('has a data version that changes with every insert and delete, and not with a merge', async () => {

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto'
 import { LIMITS } from '@otklik/contract/rules'
+import { EVENT_IDS_TABLE } from './event-ids.js'
 import type { Store } from './store.js'
 
 /** One events row as inserted (JSONEachRow; timestamps in epoch ms). */
@@ -77,10 +78,6 @@ export interface EventSink {
 // parameters stay well under a ClickHouse server's URL limit (1 MiB): each
 // query costs as much to plan as to run, so fewer are faster.
 const ID_CHUNK = 5000
-// The id's bloom filter (false positive rate 0.001 per id) only skips a
-// granule when few ids are asked: with hundreds nearly every granule matches
-// one of them, and testing each granule costs more than reading its ids.
-const BLOOM_USEFUL_IDS = 300
 // A retry of one event may carry a different timestamp: corrected for a
 // different clock skew, or resent from an app's offline queue after its
 // clock was fixed. The window only prunes monthly partitions, so it can be
@@ -88,9 +85,11 @@ const BLOOM_USEFUL_IDS = 300
 const TS_MARGIN_MS = LIMITS.maxPastOfflineMs + 24 * 60 * 60 * 1000
 
 /**
- * Which of `ids` are stored already. `within` (epoch ms) prunes the scan to
- * the partitions a retry can fall in; without it the id alone decides, as a
- * history import needs (an id is what makes an event the same event).
+ * Which of `ids` are stored already, from the table of stored ids (ordered
+ * by id: a few small granules per id, whatever the table's size). `within`
+ * (epoch ms) prunes the scan to the partitions a retry can fall in; without
+ * it the id alone decides, as a history import needs (an id is what makes an
+ * event the same event).
  */
 export async function storedEventIds(store: Store, ids: readonly string[], within?: { min: number; max: number }): Promise<Set<string>> {
   const found = new Set<string>()
@@ -98,13 +97,10 @@ export async function storedEventIds(store: Store, ids: readonly string[], withi
     ? "ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC') AND "
     : ''
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const chunk = ids.slice(i, i + ID_CHUNK)
     const hits = await store.query<{ stored: string }>(
-      // Not `AS id`: an alias would shadow the column in WHERE. The setting is
-      // in the query so that it never outlives it (chDB keeps per-query settings).
-      `SELECT DISTINCT toString(id) AS stored FROM ${store.table('events')} WHERE ${window}id IN {ids:Array(UUID)}
-       SETTINGS use_skip_indexes = ${chunk.length <= BLOOM_USEFUL_IDS ? 1 : 0}`,
-      { ids: chunk, ...within },
+      // Not `AS id`: an alias would shadow the column in WHERE.
+      `SELECT DISTINCT toString(id) AS stored FROM ${store.table(EVENT_IDS_TABLE.name)} WHERE ${window}id IN {ids:Array(UUID)}`,
+      { ids: ids.slice(i, i + ID_CHUNK), ...within },
     )
     for (const h of hits) found.add(h.stored)
   }

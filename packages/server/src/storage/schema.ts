@@ -5,6 +5,7 @@
 import { excludedColumnStatements } from '../ingest/forgery/migration.js'
 import { flagLifeStatements } from '../flag-life/tables.js'
 import { journeyRollupStatements } from './journey-rollups.js'
+import { eventIdsStatements } from './event-ids.js'
 import { rollupStatements } from './rollups.js'
 import { createDatabase, createTable, type DdlTarget, type TableSpec } from './ddl.js'
 
@@ -145,5 +146,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 5,
     name: 'journey rollups by day',
     statements: journeyRollupStatements,
+  },
+  {
+    // The stored ids ordered by id, for the lookup before every block (see event-ids.ts).
+    version: 6,
+    name: 'event ids',
+    statements: eventIdsStatements,
   },
 ]

@@ -52,16 +52,26 @@ describe('storage', () => {
     expect(await sink.storedIds([{ ...rows[0]!, id: randomUUID() }])).toEqual(new Set())
   })
 
-  it('keeps the events TTL in step with RETENTION_DAYS', async () => {
-    const ttl = async () =>
+  it('finds a stored id through the table of ids, whatever the timestamp a retry carries within the window', async () => {
+    const sink = eventsSink(store)
+    const [row] = rowsOf(1)
+    await sink.insert([row!])
+    const [held] = await store.query<{ n: unknown }>(`SELECT count() AS n FROM ${store.table('event_ids')} WHERE id = {id:UUID}`, { id: row!.id })
+    expect(toNumber(held?.n)).toBe(1)
+    // Resent days later by a client whose clock was corrected meanwhile.
+    expect(await sink.storedIds([{ ...row!, ts: row!.ts + 3 * 86_400_000 }])).toEqual(new Set([row!.id]))
+  })
+
+  it('keeps the TTL of the events and of their ids in step with RETENTION_DAYS', async () => {
+    const ttl = async (t: string) =>
       (await store.query<{ q: string }>('SELECT create_table_query AS q FROM system.tables WHERE database = {db:String} AND name = {t:String}', {
         db: store.target.database,
-        t: 'events',
+        t,
       }))[0]?.q ?? ''
     expect(await applyRetention(store, 30)).toBe(true)
-    expect(await ttl()).toMatch(/TTL toDateTime\(ts\) \+ toIntervalDay\(30\)/)
+    for (const t of ['events', 'event_ids']) expect(await ttl(t)).toMatch(/TTL toDateTime\(ts\) \+ toIntervalDay\(30\)/)
     expect(await applyRetention(store, 30)).toBe(false)
     expect(await applyRetention(store, 0)).toBe(true)
-    expect(await ttl()).not.toMatch(/TTL/)
+    for (const t of ['events', 'event_ids']) expect(await ttl(t)).not.toMatch(/TTL/)
   })
 })
