@@ -124,7 +124,7 @@ export class Committer {
       .finally(() => {
         this.blocksInFlight--
         if (this.blocksInFlight > 0) return
-        if (this.waiting.length > 0 || (this.o.spool.heldEvents > 0 && !this.retryTimer)) void this.flush()
+        if (this.waiting.length > 0 || (this.o.spool.heldEvents > 0 && !this.retryTimer && !this.closed)) void this.flush()
       })
     return this.chain
   }

@@ -79,6 +79,8 @@ export class Spool {
     // Read `files` only once written: remove() may replace the list meanwhile.
     const name = await this.write(this.dir, rows)
     this.files.push(name)
+    // Two appends may overlap: the list stays in name order, which is arrival order.
+    if (this.files.length > 1 && this.files.at(-2)! > name) this.files.sort()
     this.held.set(name, [...rows])
     this.heldRows += rows.length
   }
