@@ -151,6 +151,40 @@ describe('journeys', () => {
   })
 })
 
+describe('the start', () => {
+  it('reads no Web Storage while the script runs: the page view and the calls so far wait for the first idle moment, in order', async () => {
+    // Chromium opens the origin's storage when a page first uses `localStorage` or `sessionStorage`.
+    const opened = (['localStorage', 'sessionStorage'] as const).map((area) => vi.spyOn(window, area, 'get'))
+    try {
+      const otklik = make({ pageviews: true })
+      otklik('start', { lifeSituation: 'birth-of-child' })
+      otklik('step', 'documents')
+      expect(opened.map((s) => s.mock.calls.length)).toEqual([0, 0])
+      await vi.advanceTimersByTimeAsync(0)
+      expect(opened.every((s) => s.mock.calls.length > 0)).toBe(true)
+    } finally {
+      for (const s of opened) s.mockRestore()
+    }
+    expect((await flushed()).map((e) => [e.type, e.step])).toEqual([
+      ['page_view', undefined],
+      ['journey_start', undefined],
+      ['journey_step', 'documents'],
+    ])
+  })
+
+  it('sends the calls made before the start at once when the page is left first', async () => {
+    const otklik = make()
+    otklik('start', { lifeSituation: 'birth-of-child' })
+    otklik('step', 'documents')
+    dispatchEvent(new Event('pagehide'))
+    await settle()
+    expect(sentEvents().map((e) => [e.type, e.step])).toEqual([
+      ['journey_start', undefined],
+      ['journey_step', 'documents'],
+    ])
+  })
+})
+
 describe('privacy', () => {
   it('honours Do Not Track for journeys when the site asks, but still offers and records the survey', async () => {
     Object.defineProperty(navigator, 'doNotTrack', { value: '1', configurable: true })
@@ -265,6 +299,7 @@ describe('misuse never throws', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const otklik = make()
     otklik('start', {})
+    await settle() // started: each call is run as it is made
     const trap = new Proxy({}, { get: () => { throw new Error('trap') }, ownKeys: () => { throw new Error('trap') } })
     const throwing = { toString: () => { throw new Error('x') } }
     // Each call, and the one warning it gets (null: it is accepted, with no warning).

@@ -4,7 +4,7 @@
  * kept in localStorage under the session id (itself in sessionStorage), so it
  * follows the person from page to page of the tab; a journey whose session
  * ended (30 minutes idle, or the tab closed) is sent as abandoned at its last
- * step when the next page of the site loads.
+ * step when the next page of the site starts the SDK.
  */
 import { ident } from './clean.js'
 import type { Resolved } from './config.js'
@@ -43,7 +43,7 @@ const fields = ({ t: _t, ...f }: Journey): Fields => f
  * Sends the journeys of ended sessions as abandoned, with their own session
  * and last activity (the outbox drops one too old for the server).
  */
-function endSessions(track: Track): void {
+export function endSessions(track: Track): void {
   const now = Date.now()
   const m = all()
   for (const s in m) {
@@ -56,7 +56,6 @@ function endSessions(track: Track): void {
 }
 
 export function journeys(o: Resolved, track: Track, completed: (context: Fields) => void): Journeys {
-  endSessions(track)
   /** The session of the call being handled, as `open` found it. */
   let s: string
   /** This session's open journey, if any. */

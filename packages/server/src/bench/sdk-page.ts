@@ -17,6 +17,8 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtoo
 export interface PageFigures {
   /** Main-thread time evaluating otklik.js at load (ms). */
   initMs: number
+  /** Main-thread time of the SDK's deferred start (ms): the idle callback that opens Web Storage and runs the page view and the calls made so far. */
+  startMs: number
   /** Median main-thread time of one call (ms), by call. */
   callMs: Record<string, number>
   /** From `survey()` to the dialog in the page (ms): the widget chunk fetched, evaluated and built. */
@@ -76,6 +78,8 @@ export async function measurePage(browser: Browser, origin: string, site: string
     const longTasks = tasks.map((t) => ({ phase: t.start < ready ? ('load' as const) : t.start < callsDone ? ('calls' as const) : ('survey' as const), ms: t.ms }))
     return {
       initMs: evaluationMs(trace.traceEvents, /\/sdk\.js$/),
+      // The page runs no idle callbacks of its own.
+      startMs: threadMs(trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'FireIdleCallback')),
       callMs,
       surveyShownMs,
       longTasks,
@@ -120,13 +124,17 @@ interface TraceEvent {
   name: string
   ph: string
   dur?: number
+  /** Thread time: the main thread's CPU time, without the time other processes of a shared machine took from it. */
+  tdur?: number
   args?: { data?: { url?: string } }
 }
 
 /** Main-thread time (ms) of the evaluations of the scripts whose URL matches. */
 function evaluationMs(events: readonly TraceEvent[], url: RegExp): number {
-  const micros = events
-    .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && url.test(e.args?.data?.url ?? ''))
-    .reduce((sum, e) => sum + (e.dur ?? 0), 0)
-  return micros / 1000
+  return threadMs(events.filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && url.test(e.args?.data?.url ?? '')))
+}
+
+/** The thread time (ms) of complete events, their wall time where the trace has none. */
+function threadMs(events: readonly TraceEvent[]): number {
+  return events.reduce((sum, e) => sum + (e.tdur ?? e.dur ?? 0), 0) / 1000
 }
