@@ -18,7 +18,7 @@ describe('bench sdk', () => {
 
     expect(line('init: ')).toMatch(/^init: \d+\.\d{3} ms of main thread evaluating otklik\.js \(target ≤ 2 ms: (ok|MISSED)\)/)
     expect(line('init on a page')).toMatch(/: \d+\.\d{3} ms \((ok|MISSED)\)/)
-    expect(line('deferred start')).toMatch(/in an idle callback after init: \d+\.\d{3} ms; \d+\.\d{3} ms where/)
+    expect(line('deferred start')).toMatch(/in an idle callback after init: \d+\.\d{3} ms \(\d+\.\d{3} ms on the CPU\); \d+\.\d{3} ms where/)
     expect(line('per call')).toMatch(/start \d+\.\d{3} ms, step \d+\.\d{3} ms, complete \d+\.\d{3} ms, pageview \d+\.\d{3} ms, flush \d+\.\d{3} ms/)
     expect(line('survey: ')).toMatch(/^survey: shown \d+ ms after survey\(\)/)
     expect(line('long tasks')).toMatch(/over all runs: \d+/)
