@@ -29,6 +29,9 @@ beforeEach(() => {
 
 const make = (options: Partial<OtklikOptions> = {}): Command =>
   createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, ENDPOINT, platform, loadWidget)!
+/** An instance given the calls the script tag's stub queued before it loaded. */
+const queue = (options: Partial<OtklikOptions>, ...calls: unknown[][]): Command =>
+  createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, ENDPOINT, platform, loadWidget, calls)!
 const flushed = async () => {
   await vi.advanceTimersByTimeAsync(FLUSH_MS)
   await settle()
@@ -152,13 +155,11 @@ describe('journeys', () => {
 })
 
 describe('the start', () => {
-  it('reads no Web Storage while the script runs: the page view and the calls so far wait for the first idle moment, in order', async () => {
+  it('reads no Web Storage while the script runs: the page view and the queued calls wait for the first idle moment, in order', async () => {
     // Chromium opens the origin's storage when a page first uses `localStorage` or `sessionStorage`.
     const opened = (['localStorage', 'sessionStorage'] as const).map((area) => vi.spyOn(window, area, 'get'))
     try {
-      const otklik = make({ pageviews: true })
-      otklik('start', { lifeSituation: 'birth-of-child' })
-      otklik('step', 'documents')
+      queue({ pageviews: true }, ['start', { lifeSituation: 'birth-of-child' }], ['step', 'documents'])
       expect(opened.map((s) => s.mock.calls.length)).toEqual([0, 0])
       await vi.advanceTimersByTimeAsync(0)
       expect(opened.every((s) => s.mock.calls.length > 0)).toBe(true)
@@ -172,10 +173,14 @@ describe('the start', () => {
     ])
   })
 
-  it('sends the calls made before the start at once when the page is left first', async () => {
-    const otklik = make()
-    otklik('start', { lifeSituation: 'birth-of-child' })
+  it('starts at the first call if that comes before the idle moment, after the queued calls', () => {
+    const otklik = queue({}, ['start', { lifeSituation: 'birth-of-child' }])
     otklik('step', 'documents')
+    expect(JSON.parse(localStorage.getItem(`otklik:q:${site}`)!).q.map((e: { type: string }) => e.type)).toEqual(['journey_start', 'journey_step'])
+  })
+
+  it('sends the queued calls at once when the page is left before the start', async () => {
+    queue({}, ['start', { lifeSituation: 'birth-of-child' }], ['step', 'documents'])
     dispatchEvent(new Event('pagehide'))
     await settle()
     expect(sentEvents().map((e) => [e.type, e.step])).toEqual([
@@ -299,7 +304,6 @@ describe('misuse never throws', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
     const otklik = make()
     otklik('start', {})
-    await settle() // started: each call is run as it is made
     const trap = new Proxy({}, { get: () => { throw new Error('trap') }, ownKeys: () => { throw new Error('trap') } })
     const throwing = { toString: () => { throw new Error('x') } }
     // Each call, and the one warning it gets (null: it is accepted, with no warning).

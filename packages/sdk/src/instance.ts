@@ -5,9 +5,10 @@
  *
  * Nothing that reads Web Storage runs while the script is evaluated:
  * Chromium opens an origin's storage on its first use, synchronously, and
- * that costs the page milliseconds. The SDK starts its journeys, the page
- * view and the calls made so far in the first idle moment instead, or at
- * once when the page is hidden or left.
+ * that costs the page milliseconds. The SDK starts (journeys of ended
+ * sessions, the page view, the calls the stub queued) in the first idle
+ * moment instead, or at the page's first call, or when the page is hidden
+ * or left, whichever comes first.
  */
 import { flag, resolve, type RawOptions } from './config.js'
 import { endSessions, journeys } from './journey.js'
@@ -40,7 +41,7 @@ export function createOtklik(
   setOnIgnored(options.onIgnored)
   const o = resolve(options, endpoint)
   if (!o) return
-  /** The calls made before the start, run then in order; none once started. */
+  /** The calls queued before the start, run then in order; none once started. */
   let waiting: ArrayLike<unknown>[] | undefined = queued
   const begin = (): void => {
     if (!waiting) return
@@ -78,7 +79,10 @@ export function createOtklik(
         : warn(String(command), 'unknown')
   const call: Command = (command, a, b) => {
     try {
-      waiting ? waiting.push([command, a, b]) : run(command, a, b)
+      // A call after init starts the SDK if the idle moment has not come yet,
+      // so that it is handled when it is made, after the calls queued before it.
+      begin()
+      run(command, a, b)
     } catch {
       // Named by the command if it is a string: anything else could throw on conversion.
       warn(typeof command === 'string' ? command.slice(0, 40) : '?', 'failed')
