@@ -3,7 +3,7 @@
  *
  *   <script async src="https://HOST/sdk.js" data-site="KEY" data-service="passport-rf"></script>
  *
- * Reads the options from the tag's data attributes, replays the calls queued
+ * Reads the options from the tag's data attributes, hands over the calls queued
  * by the stub `window.otklik = window.otklik || function(){(otklik.q = otklik.q || []).push(arguments)}`
  * and puts the real function in its place.
  */
@@ -13,7 +13,7 @@ import { browserPlatform } from './transport.js'
 import { VERSION } from './version.js'
 import type { WidgetModule } from './widget-api.js'
 
-type Stub = ((...a: unknown[]) => void) & { q?: Iterable<ArrayLike<unknown>>; v?: string }
+type Stub = ((...a: unknown[]) => void) & { q?: ArrayLike<unknown>[]; v?: string }
 const w = window as Window & { otklik?: Stub }
 
 try {
@@ -26,13 +26,8 @@ try {
   const instance = w.otklik?.v
     ? warn('sdk.js', 'loaded twice')
     : // A dynamic import works from a classic script and needs no eval: it passes a strict CSP.
-      createOtklik(d, src.origin, browserPlatform, () => import(/* @vite-ignore */ widget) as Promise<WidgetModule>)
-  if (instance) {
-    const queued = w.otklik?.q
-    ;(w.otklik = instance as Stub).v = VERSION
-    // Each queued call is an `arguments` object: apply takes any array-like.
-    for (const args of queued ?? []) instance.apply(0, Object(args) as Parameters<typeof instance>)
-  }
+      createOtklik(d, src.origin, browserPlatform, () => import(/* @vite-ignore */ widget) as Promise<WidgetModule>, w.otklik?.q)
+  if (instance) (w.otklik = instance as Stub).v = VERSION
 } catch {
   warn('sdk.js', 'failed')
 }

@@ -29,6 +29,9 @@ beforeEach(() => {
 
 const make = (options: Partial<OtklikOptions> = {}): Command =>
   createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, ENDPOINT, platform, loadWidget)!
+/** An instance given the calls the script tag's stub queued before it loaded. */
+const queue = (options: Partial<OtklikOptions>, ...calls: unknown[][]): Command =>
+  createOtklik({ site, service: 'birth-registration', onIgnored: ignored, ...options }, ENDPOINT, platform, loadWidget, calls)!
 const flushed = async () => {
   await vi.advanceTimersByTimeAsync(FLUSH_MS)
   await settle()
@@ -148,6 +151,42 @@ describe('journeys', () => {
     document.body.append(section)
     button.click()
     expect((await flushed()).map((e) => e.step)).toEqual([undefined, 'documents'])
+  })
+})
+
+describe('the start', () => {
+  it('reads no Web Storage while the script runs: the page view and the queued calls wait for the first idle moment, in order', async () => {
+    // Chromium opens the origin's storage when a page first uses `localStorage` or `sessionStorage`.
+    const opened = (['localStorage', 'sessionStorage'] as const).map((area) => vi.spyOn(window, area, 'get'))
+    try {
+      queue({ pageviews: true }, ['start', { lifeSituation: 'birth-of-child' }], ['step', 'documents'])
+      expect(opened.map((s) => s.mock.calls.length)).toEqual([0, 0])
+      await vi.advanceTimersByTimeAsync(0)
+      expect(opened.every((s) => s.mock.calls.length > 0)).toBe(true)
+    } finally {
+      for (const s of opened) s.mockRestore()
+    }
+    expect((await flushed()).map((e) => [e.type, e.step])).toEqual([
+      ['page_view', undefined],
+      ['journey_start', undefined],
+      ['journey_step', 'documents'],
+    ])
+  })
+
+  it('starts at the first call if that comes before the idle moment, after the queued calls', () => {
+    const otklik = queue({}, ['start', { lifeSituation: 'birth-of-child' }])
+    otklik('step', 'documents')
+    expect(JSON.parse(localStorage.getItem(`otklik:q:${site}`)!).q.map((e: { type: string }) => e.type)).toEqual(['journey_start', 'journey_step'])
+  })
+
+  it('sends the queued calls at once when the page is left before the start', async () => {
+    queue({}, ['start', { lifeSituation: 'birth-of-child' }], ['step', 'documents'])
+    dispatchEvent(new Event('pagehide'))
+    await settle()
+    expect(sentEvents().map((e) => [e.type, e.step])).toEqual([
+      ['journey_start', undefined],
+      ['journey_step', 'documents'],
+    ])
   })
 })
 

@@ -66,6 +66,31 @@ describe('batching', () => {
     expect(stored()).toEqual([])
   })
 
+  it('sends at once what is tracked on pagehide, which Chromium fires while the page is still visible, and after it', async () => {
+    const seen: string[] = []
+    const s = sender({ site: SITE, url: URL_EVENTS }, { ...platform, fetch: (u, init) => (seen.push(String(init.body)), fetch(u, init)) })
+    const answers = [event(), event()]
+    // The survey widget listens after the core: its answers come after the core's own page-hide flush.
+    const widget = () => answers.map((a) => s.add(a))
+    addEventListener('pagehide', widget)
+    expect(document.visibilityState).toBe('visible')
+    dispatchEvent(new Event('pagehide'))
+    removeEventListener('pagehide', widget)
+    expect(seen.flatMap((b) => JSON.parse(b).events.map((x: OtklikEvent) => x.id))).toEqual(answers.map((a) => a.id))
+    const late = event()
+    s.add(late)
+    expect(seen).toHaveLength(3)
+    await settle()
+    expect(new Set(sentEvents().map((x) => x.id))).toEqual(new Set([...answers, late].map((x) => x.id)))
+    expect(stored()).toEqual([])
+    // Back from the back/forward cache: batched again.
+    document.dispatchEvent(new Event('visibilitychange'))
+    s.add(event())
+    expect(seen).toHaveLength(3)
+    await vi.advanceTimersByTimeAsync(FLUSH_MS)
+    expect(seen).toHaveLength(4)
+  })
+
   it('keeps the events of a request the page never saw answered, and the next page sends them again', async () => {
     const gone = sender({ site: SITE, url: URL_EVENTS }, { ...platform, fetch: () => new Promise<Response>(() => {}) })
     const e = event()
@@ -179,18 +204,47 @@ describe('retries', () => {
       await vi.advanceTimersByTimeAsync(FLUSH_MS)
       await settle()
       expect(calls).toBe(1)
-      // A new page load (a second sender) and a hidden page both wait too.
+      // A new page load (a second sender) waits too.
       start()
-      dispatchEvent(new Event('pagehide'))
       await vi.advanceTimersByTimeAsync(29_000)
       await settle()
       expect(calls).toBe(1)
-      expect(beacons).toHaveLength(0)
       await vi.advanceTimersByTimeAsync(1000)
       await settle()
       expect(calls).toBeGreaterThanOrEqual(2)
       expect(stored()).toEqual([])
       expect(new Set(sentEvents().map((x) => x.id))).toEqual(new Set([e.id]))
+    })
+  }
+
+  for (const [failure, answer] of [
+    ['a Retry-After', () => new HttpResponse(null, { status: 503, headers: { 'retry-after': '30' } })],
+    ['a back-off', () => HttpResponse.error()],
+  ] as const) {
+    it(`sends everything queued when the page is left, in spite of ${failure}, once: the answers keep the pause`, async () => {
+      answerWith(answer)
+      const s = start()
+      const e = event()
+      s.add(e)
+      await vi.advanceTimersByTimeAsync(FLUSH_MS)
+      await settle()
+      const f = event()
+      s.add(f)
+      await settle()
+      expect(received).toHaveLength(1) // paused
+      dispatchEvent(new Event('pagehide'))
+      await settle()
+      expect(received).toHaveLength(2)
+      expect(received[1]!.batch.events.map((x) => x.id)).toEqual([e.id, f.id])
+      // Failed again: kept, and no request until the pause ends.
+      expect(stored().map((x) => x.id)).toEqual([e.id, f.id])
+      await vi.advanceTimersByTimeAsync(BACKOFF_BASE_MS - 100)
+      await settle()
+      expect(received).toHaveLength(2)
+      answerWith((batch) => HttpResponse.json({ accepted: batch.events.length, rejected: [] }, { status: 202 }))
+      await vi.advanceTimersByTimeAsync(30_000)
+      await settle()
+      expect(stored()).toEqual([])
     })
   }
 

@@ -1,7 +1,8 @@
 /**
  * When events leave: in batches by count and by time, at once when the page
- * is hidden, after `Retry-After` when the server asks for a pause, and with
- * growing back-off after failures. Every request is a keepalive CORS fetch:
+ * is hidden or left (and so is whatever is tracked after that), after
+ * `Retry-After` when the server asks for a pause, and with growing back-off
+ * after failures. Every request is a keepalive CORS fetch:
  * a navigation does not cancel it, it carries the page's real origin (a
  * beacon carries `Origin: null` under some referrer policies, and the
  * server refuses that), and its answer can be read. An event leaves the
@@ -63,7 +64,8 @@ interface Outbox {
   n?: number
 }
 
-export function sender(o: SenderOptions, platform: Platform): Sender {
+/** `beforeHide` runs when the page is hidden or left, before what is queued is sent. */
+export function sender(o: SenderOptions, platform: Platform, beforeHide?: () => void): Sender {
   // The outbox of this site (localStorage).
   const key = `otklik:q:${o.site}`
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -123,8 +125,11 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
    */
   function flush(hiding?: unknown): void {
     const box = load()
-    // (No pause stored reads as NaN, which is not > 0.)
-    const wait = box.at! - Date.now()
+    // A page being left sends in spite of a pause: it may never run again,
+    // and it sends one round of requests, no more than it would without the
+    // pause; their answers keep the pause. (No pause stored reads as NaN,
+    // which is not > 0.)
+    const wait = hiding ? 0 : box.at! - Date.now()
     if (wait > 0) return schedule(wait)
     let q = box.q.filter((e) => !flying.has(e.id))
     for (let room = REQUESTS_MAX - inFlight, bytes: number, events: OtklikEvent[]; q.length && room--; ) {
@@ -139,19 +144,29 @@ export function sender(o: SenderOptions, platform: Platform): Sender {
 
   // What an earlier page left behind goes out soon after load.
   schedule(FLUSH_MS)
-  const hidden = (): unknown => document.visibilityState === 'hidden' && flush(1)
-  addEventListener('pagehide', () => flush(1))
-  document.addEventListener('visibilitychange', hidden)
+  /**
+   * Set from `pagehide` or `visibilitychange` to hidden until the page is
+   * visible again (back from the back/forward cache). Chromium fires
+   * `pagehide` while the page is still visible: the survey's answers, sent
+   * from its own `pagehide` listener, must leave then, not at the
+   * `visibilitychange` that follows, when the page may be gone.
+   */
+  let hiding: unknown
+  const hide = (): void => {
+    beforeHide?.()
+    hiding = 1
+    flush(1)
+  }
+  addEventListener('pagehide', hide)
+  document.addEventListener('visibilitychange', () => (document.visibilityState === 'hidden' ? hide() : (hiding = 0)))
 
   return {
     add(e) {
       const box = load()
       box.q.push(e)
       save(box)
-      if (box.q.length >= BATCH_SIZE) flush()
+      if (hiding || box.q.length >= BATCH_SIZE) flush(hiding)
       else schedule(FLUSH_MS)
-      // An event tracked while the page is hidden (an answer sent on pagehide) leaves at once.
-      hidden()
     },
     flush,
   }

@@ -67,6 +67,8 @@ export function engineSuite(name: EngineName): void {
 
   it(`${name}: a keyboard-only person goes through the demo journey and answers its survey; every event arrives exactly once`, { timeout: 180_000 }, async () => {
     let session = ''
+    let events: Stored[] = []
+    const ofJourney = (rows: Stored[]) => rows.filter((e) => e.journey === rows.find((x) => x.type === 'journey_start')?.journey)
     await withTab(engine, async (tab) => {
       await tab.goto(`${otklik.url}/demo/`)
       await waitFor(tab, () => Boolean(window.otklik?.v))
@@ -103,10 +105,8 @@ export function engineSuite(name: EngineName): void {
       await tab.press('ArrowRight') // 2
       // Left at once: the answer given so far goes on page hide.
       await tab.goto('about:blank')
+      events = await stored('site_id = {site:String} AND session = toUUID({session:String})', { site: 'demo', session }, (rows) => ofJourney(rows).length >= 8)
     })
-
-    const ofJourney = (rows: Stored[]) => rows.filter((e) => e.journey === rows.find((x) => x.type === 'journey_start')?.journey)
-    const events = await stored('site_id = {site:String} AND session = toUUID({session:String})', { site: 'demo', session }, (rows) => ofJourney(rows).length >= 8)
     const mine = ofJourney(events)
     expect(sorted(mine.map((e) => [e.type, e.step, e.error_code, e.metric, e.question, e.score]))).toEqual(
       sorted([
@@ -140,6 +140,7 @@ export function engineSuite(name: EngineName): void {
 
   for (const policy of POLICIES) {
     it(`${name}, ${policy}, the endpoint on another origin: a walk of three pages, each left right after an action, delivers every event exactly once`, { timeout: 180_000 }, async () => {
+      let events: Stored[] = []
       await withTab(engine, async (tab) => {
         await tab.goto(`${pages.origin}/${policy}/1`)
         await waitFor(tab, () => Boolean(window.otklik?.v))
@@ -155,9 +156,9 @@ export function engineSuite(name: EngineName): void {
         await tab.press('Enter')
         await waitFor(tab, () => Boolean(document.querySelector('otklik-survey[kind=dialog]')?.shadowRoot?.querySelector('textarea')))
         await tab.goto(`${pages.origin}/${policy}/bye`)
+        events = await stored('site_id = {site:String}', { site: siteKey(name, policy) }, (rows) => rows.length >= 6)
       })
 
-      const events = await stored('site_id = {site:String}', { site: siteKey(name, policy) }, (rows) => rows.length >= 6)
       expect(sorted(events.map((e) => [e.type, e.step, e.metric, e.score]))).toEqual(
         sorted([
           ['journey_start', '', '', null],
@@ -174,7 +175,12 @@ export function engineSuite(name: EngineName): void {
   }
 }
 
-/** Runs `fn` in a fresh tab, closed afterwards whatever happens. */
+/**
+ * Runs `fn` in a fresh tab, closed afterwards whatever happens. A test that
+ * leaves its last page waits for the events inside `fn`: closing the tab
+ * closes its browser context, which cancels keepalive requests still on
+ * their way, as a person's browser, left open, would not.
+ */
 async function withTab(engine: Engine, fn: (tab: Tab) => Promise<void>): Promise<void> {
   const tab = await engine.tab()
   try {

@@ -32,9 +32,7 @@ export interface SdkBenchOptions {
 
 const SITE = 'bench'
 const INIT_TARGET_MS = 2
-const CORE_BUDGET = 3072
 const CORE_TARGET = 3000
-const WIDGET_BUDGET = 7168
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
 
 export async function benchSdk(o: SdkBenchOptions): Promise<void> {
@@ -79,8 +77,12 @@ function printSdk(print: (line: string) => void, runs: PageFigures[], touched: P
   const init = median(runs.map((r) => r.initMs))
   const own = median(touched.map((r) => r.initMs))
   const verdict = (x: number) => (x <= INIT_TARGET_MS ? 'ok' : 'MISSED')
-  print(`init: ${ms(init)} ms of main thread evaluating otklik.js (target ≤ ${INIT_TARGET_MS} ms: ${verdict(init)}); max ${ms(Math.max(...runs.map((r) => r.initMs)))} ms`)
-  print(`init on a page that has used Web Storage already: ${ms(own)} ms (${verdict(own)}): the rest is Chromium opening the origin's storage on its first use`)
+  const cpu = (figures: PageFigures[], key: 'initCpuMs' | 'startCpuMs') => ms(median(figures.map((r) => r[key])))
+  print(`init: ${ms(init)} ms of main thread evaluating otklik.js (target ≤ ${INIT_TARGET_MS} ms: ${verdict(init)}); max ${ms(Math.max(...runs.map((r) => r.initMs)))} ms; ${cpu(runs, 'initCpuMs')} ms of it on the CPU`)
+  print(`init on a page that has used Web Storage already: ${ms(own)} ms (${verdict(own)}); ${cpu(touched, 'initCpuMs')} ms on the CPU`)
+  print(
+    `deferred start (Web Storage opened, the page view and the calls made so far), in an idle callback after init: ${ms(median(runs.map((r) => r.startMs)))} ms (${cpu(runs, 'startCpuMs')} ms on the CPU); ${ms(median(touched.map((r) => r.startMs)))} ms where the page has used Web Storage already`,
+  )
   const calls = Object.keys(runs[0]?.callMs ?? {})
   print(`per call (median of ${CALLS_PER_FIGURE} each): ${calls.map((c) => `${c} ${ms(median(runs.map((r) => r.callMs[c] ?? 0)))} ms`).join(', ')}`)
   print(`survey: shown ${median(runs.map((r) => r.surveyShownMs)).toFixed(0)} ms after survey() (the widget chunk fetched, evaluated and built)`)
@@ -92,5 +94,8 @@ function printSdk(print: (line: string) => void, runs: PageFigures[], touched: P
   print(`wire: ${events} events in ${requests.length} requests, ${bytes} bytes of request bodies: ${(bytes / Math.max(events, 1)).toFixed(0)} bytes per event (JSON, uncompressed; headers not counted)`)
   const core = gzipSync(readFileSync(join(dist, 'otklik.js'))).length
   const widget = gzipSync(readFileSync(join(dist, 'otklik-widget.js'))).length
-  print(`size: otklik.js ${core} B gzip (budget ${CORE_BUDGET}: ${core <= CORE_BUDGET ? 'ok' : 'OVER'}; issue target 3 KB = ${CORE_TARGET}: ${core <= CORE_TARGET ? 'ok' : `over by ${core - CORE_TARGET} B`}), otklik-widget.js ${widget} B gzip (budget ${WIDGET_BUDGET}: ${widget <= WIDGET_BUDGET ? 'ok' : 'OVER'})`)
+  // The budgets the SDK's build enforces, from the manifest it writes.
+  const budget = (file: string): number => (JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { files: Record<string, { budget: number }> }).files[file]!.budget
+  const [coreBudget, widgetBudget] = [budget('otklik.js'), budget('otklik-widget.js')]
+  print(`size: otklik.js ${core} B gzip (budget ${coreBudget}: ${core <= coreBudget ? 'ok' : 'OVER'}; issue target 3 KB = ${CORE_TARGET}: ${core <= CORE_TARGET ? 'ok' : `over by ${core - CORE_TARGET} B`}), otklik-widget.js ${widget} B gzip (budget ${widgetBudget}: ${widget <= widgetBudget ? 'ok' : 'OVER'})`)
 }
