@@ -14,6 +14,7 @@ import { DataDirBusyError, readLock, removeLock, writeLock } from './data-dir-lo
 import { refreshDemoOrigins, setUpFirstStart } from './first-start.js'
 import { scheduleEvaluations } from './flag-life/schedule.js'
 import { applyRetention, migrate } from './storage/migrate.js'
+import { repairEventIds } from './storage/event-ids.js'
 import { createStore } from './storage/store.js'
 
 export interface RunningServer {
@@ -32,6 +33,7 @@ export async function startServer(
   const store = createStore(config)
   const { fresh } = await migrate(store)
   await applyRetention(store, config.retentionDays)
+  await repairEventIds(store)
   const first = fresh ? await setUpFirstStart(store, config) : {}
   if (fresh && config.demo) {
     print('Loading demo data (first start; OTKLIK_DEMO=0 turns this off)…')

@@ -30,7 +30,7 @@ it('under load, requests are answered once their events are in the spool, and th
     ),
   )
   expect(answers.map((r) => r.statusCode)).toEqual([202, 202, 202])
-  expect(await spooledGroups()).toBe(1)
+  expect(await spooledGroups()).toBeGreaterThanOrEqual(1)
 
   // Read at once: the API waits for what was released before the read.
   const res = await t.app.inject({

@@ -163,10 +163,13 @@ export class Committer {
     const batch = this.waiting.splice(0)
     this.waitingEvents = 0
     this.spilling = this.spoolAndRelease(batch, uniqueById(batch.flatMap((w) => w.rows))).then((spooled) => {
-      if (spooled) return
-      // The spool cannot take them: they wait for the next insert instead.
-      this.waiting.unshift(...batch)
-      this.waitingEvents += batch.reduce((n, w) => n + w.rows.length, 0)
+      if (!spooled) {
+        // The spool cannot take them: they wait for the next insert instead.
+        this.waiting.unshift(...batch)
+        this.waitingEvents += batch.reduce((n, w) => n + w.rows.length, 0)
+      }
+      // The block it waited on was settled meanwhile, and found nothing to go on with: start the next.
+      if (this.blocksInFlight === 0 && !this.retryTimer && !this.closed) void this.flush()
     })
     await this.spilling
   }
@@ -261,9 +264,9 @@ export class Committer {
     for (const w of batch) w.resolve()
   }
 
-  /** Inserts the rows that are not stored yet, as one block. */
-  private async write(rows: readonly EventRow[]): Promise<void> {
-    const stored = await this.o.sink.storedIds(rows)
+  /** Inserts the rows that are not stored yet, as one block; `retried` after a failure, or from an earlier run. */
+  private async write(rows: readonly EventRow[], retried = false): Promise<void> {
+    const stored = await this.o.sink.storedIds(rows, { thorough: retried })
     const fresh = stored.size === 0 ? rows : rows.filter((r) => !stored.has(r.id))
     if (fresh.length === 0) return
     const end = this.o.metrics.insertSeconds.startTimer()
@@ -300,13 +303,14 @@ export class Committer {
   /** Inserts the spool, oldest first, several blocks at a time; returns true when it is empty afterwards. */
   private async drainSpool(): Promise<boolean> {
     const { spool, metrics } = this.o
-    // Blocks left by an outage or an earlier run are logged; those spooled under load are routine.
+    // Blocks left by a failure or an earlier run are logged, and may have been
+    // inserted in part (see storedEventIds); those spooled under load are routine.
     const outage = this.retryDelay > RETRY_MIN_MS || spool.depth > spool.heldBlocks
     let replayed = 0
     for (let blocks = await spool.oldestUpTo(this.o.maxEvents); blocks.length > 0; blocks = await spool.oldestUpTo(this.o.maxEvents)) {
       const rows = uniqueById(blocks.flatMap((b) => b.rows))
       try {
-        await this.write(rows)
+        await this.write(rows, outage)
       } catch (err) {
         this.o.log.warn({ err: describe(err), blocks: spool.depth }, 'spool replay deferred: ClickHouse still unavailable')
         this.scheduleRetry()

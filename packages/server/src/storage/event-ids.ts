@@ -9,6 +9,7 @@
  * (the same TTL), and holding nothing else: an id is random, not personal.
  */
 import { createMaterializedView, createTable, quoteIdent, type DdlTarget, type TableSpec } from './ddl.js'
+import type { Store } from './store.js'
 
 export const EVENT_IDS_TABLE: TableSpec = {
   name: 'event_ids',
@@ -32,4 +33,20 @@ export function eventIdsStatements(t: DdlTarget): string[] {
     createMaterializedView(t, 'event_ids_mv', { from: 'events', to: EVENT_IDS_TABLE.name, select: SELECT }),
     `INSERT INTO ${db}.${EVENT_IDS_TABLE.name}\n${SELECT.replace('{from}', `${db}.events`)}`,
   ]
+}
+
+/**
+ * Adds the ids of the last events that lack them: a process killed in the
+ * middle of an insert may have written the events' part and not the part
+ * this table's view writes after it, and a client retries what was never
+ * answered. Looks at the events received in the 10 minutes before the
+ * newest one; run at start-up, after the migrations.
+ */
+export async function repairEventIds(store: Store): Promise<void> {
+  const events = store.table('events')
+  await store.command(
+    `INSERT INTO ${store.table(EVENT_IDS_TABLE.name)}
+     WITH last AS (SELECT id, ts FROM ${events} WHERE received_at >= (SELECT max(received_at) FROM ${events}) - INTERVAL 10 MINUTE)
+     SELECT id, ts FROM last WHERE id NOT IN (SELECT id FROM ${store.table(EVENT_IDS_TABLE.name)} WHERE id IN (SELECT id FROM last))`,
+  )
 }

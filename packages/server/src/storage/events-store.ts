@@ -68,8 +68,8 @@ export function eventRow(columns: Pick<EventRow, RequiredColumns> & Partial<Even
 }
 
 export interface EventSink {
-  /** The ids among `rows` that are stored already. */
-  storedIds(rows: readonly EventRow[]): Promise<Set<string>>
+  /** The ids among `rows` that are stored already; `thorough` for rows retried after a failed or cut-short insert (see storedEventIds). */
+  storedIds(rows: readonly EventRow[], options?: { thorough?: boolean }): Promise<Set<string>>
   /** Inserts one block; retrying the same rows is deduplicated by the engine. */
   insert(rows: readonly EventRow[]): Promise<void>
 }
@@ -84,24 +84,39 @@ const ID_CHUNK = 5000
 // generous: as far back as an offline batch may reach, and a day more.
 const TS_MARGIN_MS = LIMITS.maxPastOfflineMs + 24 * 60 * 60 * 1000
 
+// The id's bloom filter on `events` (false positive rate 0.001 per id) only
+// skips a granule when few ids are asked: with hundreds nearly every granule
+// matches one of them, and testing each costs more than reading its ids.
+const BLOOM_USEFUL_IDS = 300
+
 /**
- * Which of `ids` are stored already, from the table of stored ids (ordered
- * by id: a few small granules per id, whatever the table's size). `within`
- * (epoch ms) prunes the scan to the partitions a retry can fall in; without
- * it the id alone decides, as a history import needs (an id is what makes an
- * event the same event).
+ * Which of `ids` are stored already. From the table of stored ids (ordered
+ * by id: a few small granules per id, whatever the table's size), or, with
+ * `thorough`, from the events themselves: an insert cut short (the process
+ * killed, ClickHouse failing mid-way) may have written the events' part and
+ * not yet the ids' part its view writes after it, so a block retried after
+ * a failure must ask the events. `within` (epoch ms) prunes the scan to the
+ * partitions a retry can fall in; without it the id alone decides, as a
+ * history import needs (an id is what makes an event the same event).
  */
-export async function storedEventIds(store: Store, ids: readonly string[], within?: { min: number; max: number }): Promise<Set<string>> {
+export async function storedEventIds(
+  store: Store,
+  ids: readonly string[],
+  within?: { min: number; max: number },
+  thorough = false,
+): Promise<Set<string>> {
   const found = new Set<string>()
   const window = within
     ? "ts BETWEEN fromUnixTimestamp64Milli({min:Int64}, 'UTC') AND fromUnixTimestamp64Milli({max:Int64}, 'UTC') AND "
     : ''
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const hits = await store.query<{ stored: string }>(
-      // Not `AS id`: an alias would shadow the column in WHERE.
-      `SELECT DISTINCT toString(id) AS stored FROM ${store.table(EVENT_IDS_TABLE.name)} WHERE ${window}id IN {ids:Array(UUID)}`,
-      { ids: ids.slice(i, i + ID_CHUNK), ...within },
-    )
+    const chunk = ids.slice(i, i + ID_CHUNK)
+    // Not `AS id`: an alias would shadow the column in WHERE. The setting is
+    // in the query so that it never outlives it (chDB keeps per-query settings).
+    const from = thorough
+      ? `${store.table('events')} WHERE ${window}id IN {ids:Array(UUID)} SETTINGS use_skip_indexes = ${chunk.length <= BLOOM_USEFUL_IDS ? 1 : 0}`
+      : `${store.table(EVENT_IDS_TABLE.name)} WHERE ${window}id IN {ids:Array(UUID)}`
+    const hits = await store.query<{ stored: string }>(`SELECT DISTINCT toString(id) AS stored FROM ${from}`, { ids: chunk, ...within })
     for (const h of hits) found.add(h.stored)
   }
   return found
@@ -110,7 +125,7 @@ export async function storedEventIds(store: Store, ids: readonly string[], withi
 /** The sink into `table` (the events table; another name only for benchmarks). */
 export function eventsSink(store: Store, table = 'events'): EventSink {
   return {
-    async storedIds(rows) {
+    async storedIds(rows, options = {}) {
       let min = Infinity
       let max = -Infinity
       for (const r of rows) {
@@ -121,6 +136,7 @@ export function eventsSink(store: Store, table = 'events'): EventSink {
         store,
         rows.map((r) => r.id),
         { min: Math.max(0, min - TS_MARGIN_MS), max: max + TS_MARGIN_MS },
+        options.thorough,
       )
     },
     async insert(rows) {

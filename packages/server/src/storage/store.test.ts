@@ -5,6 +5,7 @@ import { answer } from '../../test-support/events.js'
 import { normalizeEvents } from '../ingest/normalize.js'
 import { eventsSink } from './events-store.js'
 import { toNumber } from './int64.js'
+import { repairEventIds } from './event-ids.js'
 import { applyRetention, migrate } from './migrate.js'
 import type { Store } from './store.js'
 
@@ -60,6 +61,20 @@ describe('storage', () => {
     expect(toNumber(held?.n)).toBe(1)
     // Resent days later by a client whose clock was corrected meanwhile.
     expect(await sink.storedIds([{ ...row!, ts: row!.ts + 3 * 86_400_000 }])).toEqual(new Set([row!.id]))
+  })
+
+  it('adds at start-up the ids of the last events that lack them (an insert cut short between the two parts)', async () => {
+    const rows = rowsOf(3)
+    await eventsSink(store).insert(rows)
+    // As if the process died after the events' part and before the ids' part.
+    await store.command(`DELETE FROM ${store.table('event_ids')} WHERE id IN {ids:Array(UUID)}`, { ids: rows.map((r) => r.id) })
+    expect(await eventsSink(store).storedIds(rows)).toEqual(new Set())
+    expect(await eventsSink(store).storedIds(rows, { thorough: true })).toEqual(new Set(rows.map((r) => r.id)))
+    await repairEventIds(store)
+    await repairEventIds(store)
+    expect(await eventsSink(store).storedIds(rows)).toEqual(new Set(rows.map((r) => r.id)))
+    const [n] = await store.query<{ n: unknown }>(`SELECT count() AS n FROM ${store.table('event_ids')} WHERE id IN {ids:Array(UUID)}`, { ids: rows.map((r) => r.id) })
+    expect(toNumber(n?.n)).toBe(3)
   })
 
   it('keeps the TTL of the events and of their ids in step with RETENTION_DAYS', async () => {
