@@ -39,6 +39,27 @@ function flakySink() {
   } satisfies EventSink & Record<string, unknown>
 }
 
+/** `sink` with its first insert held until released: a block in flight for as long as a test needs. */
+function firstInsertHeld(sink: ReturnType<typeof flakySink>) {
+  let release = () => {}
+  let started = () => {}
+  const gate = new Promise<void>((resolve) => (release = resolve))
+  const inFlight = new Promise<void>((resolve) => (started = resolve))
+  let first = true
+  const held: EventSink = {
+    storedIds: (rs, options) => sink.storedIds(rs, options),
+    insert: async (rs) => {
+      if (first) {
+        first = false
+        started()
+        await gate
+      }
+      await sink.insert(rs)
+    },
+  }
+  return { sink: held, release, inFlight }
+}
+
 const committer = (sink: EventSink, dir = tempDir(), maxEvents = 1000) =>
   new Committer({ sink, spool: new Spool(dir), metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents })
 
@@ -61,20 +82,7 @@ describe('group commit', () => {
 
   it('releases what arrives while a block is being written once it is in the spool, then inserts it as one block', async () => {
     const sink = flakySink()
-    let release = () => {}
-    let started = () => {}
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const inFlight = new Promise<void>((resolve) => (started = resolve))
-    const slow: EventSink = {
-      storedIds: (rs) => sink.storedIds(rs),
-      insert: async (rs) => {
-        if (sink.inserts.length === 0) {
-          started()
-          await gate
-        }
-        await sink.insert(rs)
-      },
-    }
+    const { sink: slow, release, inFlight } = firstInsertHeld(sink)
     const dir = tempDir()
     const c = committer(slow, dir)
     const first = c.submit(rows(2))
@@ -99,20 +107,7 @@ describe('group commit', () => {
 
   it('inserts what was spooled while a block was being written even when that block settled before the spool write did', async () => {
     const sink = flakySink()
-    let releaseInsert = () => {}
-    let insertStarted = () => {}
-    const insertGate = new Promise<void>((resolve) => (releaseInsert = resolve))
-    const inFlight = new Promise<void>((resolve) => (insertStarted = resolve))
-    const slow: EventSink = {
-      storedIds: (rs) => sink.storedIds(rs),
-      insert: async (rs) => {
-        if (sink.inserts.length === 0) {
-          insertStarted()
-          await insertGate
-        }
-        await sink.insert(rs)
-      },
-    }
+    const { sink: slow, release: releaseInsert, inFlight } = firstInsertHeld(sink)
     const spool = new Spool(tempDir())
     let releaseAppend = () => {}
     let appendStarted = () => {}
@@ -142,18 +137,7 @@ describe('group commit', () => {
 
   it('keeps requests waiting for inserts once the spool holds its backlog', async () => {
     const sink = flakySink()
-    let release = () => {}
-    let started = () => {}
-    const gate = new Promise<void>((resolve) => (release = resolve))
-    const inFlight = new Promise<void>((resolve) => (started = resolve))
-    const slow: EventSink = {
-      storedIds: (rs) => sink.storedIds(rs),
-      insert: async (rs) => {
-        started()
-        await gate
-        await sink.insert(rs)
-      },
-    }
+    const { sink: slow, release, inFlight } = firstInsertHeld(sink)
     const c = new Committer({ sink: slow, spool: new Spool(tempDir()), metrics: createMetrics(), log: pino({ level: 'silent' }), intervalMs: 5, maxEvents: 1000, maxBacklog: 4 })
     let done = 0
     const first = c.submit(rows(2))
