@@ -111,13 +111,6 @@ export class Spool {
     return name
   }
 
-  /** The oldest block, or undefined when the spool is empty. */
-  async oldest(): Promise<SpooledBlock | undefined> {
-    const file = this.files[0]
-    if (file === undefined) return undefined
-    return { file, rows: await this.rowsOf(file) }
-  }
-
   /** The oldest blocks, in order, up to `maxEvents` rows together (at least one block while any is left). */
   async oldestUpTo(maxEvents: number): Promise<SpooledBlock[]> {
     const blocks: SpooledBlock[] = []
